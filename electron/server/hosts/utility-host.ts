@@ -1,0 +1,36 @@
+/**
+ * Entry for Electron's utilityProcess: the domain server off the window's thread, so a long
+ * import or export never freezes the app. Talks to main over process.parentPort; no Electron import.
+ */
+import { DomainServer } from '../server';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+type Message =
+  | { type: 'init'; dataDir: string; workspacePath?: string }
+  | { type: 'call'; id: number; channel: string; input: unknown }
+  | { type: 'open'; id: number; path: string; create: boolean };
+
+const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (!port) throw new Error('utility-host must run in an Electron utility process');
+
+let server: DomainServer | null = null;
+
+port.on('message', async ({ data }) => {
+  const msg = data as Message;
+  if (msg.type === 'init') {
+    server = new DomainServer({ dataDir: msg.dataDir });
+    const opened = await server.call('openWorkspace', { path: msg.workspacePath ?? server.defaultWorkspacePath, create: true });
+    port.postMessage({ type: 'ready', opened });
+    return;
+  }
+  if (!server) return port.postMessage({ id: (msg as { id: number }).id, envelope: { ok: false, error: { code: 'INTERNAL', message: 'The data server is still starting.' } } });
+  if (msg.type === 'call') {
+    port.postMessage({ id: msg.id, envelope: await server.call(msg.channel, msg.input) });
+  }
+});
+
+process.on('exit', () => server?.close());

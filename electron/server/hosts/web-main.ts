@@ -1,0 +1,32 @@
+/**
+ * `npm run web`, and `npm start` where Electron cannot be had: the same app on loopback.
+ * Args: --static DIR [--db FILE] [--port N]
+ */
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../app-paths';
+import { DomainServer } from '../server';
+import { startWebHost } from './web-host';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { static: { type: 'string' }, db: { type: 'string' }, port: { type: 'string' } },
+  });
+  const server = new DomainServer({ dataDir: defaultDataDir() });
+  const info = values.db ? await server.openWorkspace(values.db, true) : await server.openDefault();
+  const host = await startWebHost({ server, staticDir: values.static ?? 'out/renderer', port: values.port ? Number(values.port) : 0 });
+  console.log(`HNB Desk is serving ${info.name} (${info.path}) on this computer only.`);
+  console.log(`Open this link in your browser (it carries this session's one-time token):\n\n  ${host.launchUrl}\n`);
+  console.log('Press Ctrl+C to stop.');
+  const stop = async () => {
+    await host.close();
+    server.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(`HNB Desk could not start: ${(e as Error).message}`);
+  process.exit(1);
+});

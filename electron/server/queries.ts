@@ -1,0 +1,191 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  allocation,
+  allocationVersion,
+  budget,
+  budgetLine,
+  deficitContribution,
+  financialYear,
+  forecast,
+  provisionGroup,
+} from '../../db/schema';
+import { AppError } from '../shared/errors';
+import type { AllocationBlock, AllocationVersionInfo, DsgBlock, PositionSummary } from '../shared/types';
+import { computeMonitoring, forecastAt, reportingPeriod, type LineYear, type PeriodEntry } from './domain/monitoring';
+import { netOf, positionFor, rollForward, type YearFunding } from './domain/position';
+
+export const BLOCK_ORDER: DsgBlock[] = ['schools', 'cssb', 'hnb', 'early_years'];
+
+export type YearRow = typeof financialYear.$inferSelect;
+
+export function requireYear(db: Db, yearId: string): YearRow {
+  const row = db.select().from(financialYear).where(eq(financialYear.id, yearId)).get();
+  if (!row) {
+    throw new AppError('NOT_FOUND', `There is no year ${yearId} in this workspace. Add it under Years first.`, {
+      issues: [{ field: 'year', rule: 'year must exist', message: `${yearId} does not exist` }],
+    });
+  }
+  return row;
+}
+
+export function allYears(db: Db): YearRow[] {
+  return db.select().from(financialYear).orderBy(asc(financialYear.id)).all();
+}
+
+/** Lines to show for a year: active ones, and retired ones that still hold figures there. */
+export function loadLineYears(db: Db, yearId: string): LineYear[] {
+  const budgets = new Map(
+    db
+      .select()
+      .from(budget)
+      .where(eq(budget.yearId, yearId))
+      .all()
+      .map((b) => [b.lineId, b]),
+  );
+  const entries = new Map<number, Map<number, PeriodEntry>>();
+  for (const f of db.select().from(forecast).where(eq(forecast.yearId, yearId)).all()) {
+    let m = entries.get(f.lineId);
+    if (!m) entries.set(f.lineId, (m = new Map()));
+    m.set(f.period, { forecastPence: f.forecastPence, actualPence: f.actualPence, commentary: f.commentary });
+  }
+  const lines = db
+    .select({
+      id: budgetLine.id,
+      code: budgetLine.code,
+      name: budgetLine.name,
+      s251Code: budgetLine.s251Code,
+      groupId: budgetLine.groupId,
+      holder: budgetLine.holder,
+      active: budgetLine.active,
+      groupCode: provisionGroup.code,
+      groupName: provisionGroup.name,
+    })
+    .from(budgetLine)
+    .innerJoin(provisionGroup, eq(provisionGroup.id, budgetLine.groupId))
+    .orderBy(asc(provisionGroup.sortOrder), asc(provisionGroup.id), asc(budgetLine.sortOrder), asc(budgetLine.code))
+    .all();
+  return lines
+    .filter((l) => l.active || budgets.has(l.id) || entries.has(l.id))
+    .map((l) => {
+      const b = budgets.get(l.id);
+      return {
+        line: { lineId: l.id, code: l.code, name: l.name, s251Code: l.s251Code, groupId: l.groupId, holder: l.holder },
+        group: { groupId: l.groupId, code: l.groupCode, name: l.groupName },
+        originalPence: b?.originalPence ?? 0,
+        revisedPence: b?.revisedPence ?? 0,
+        entries: entries.get(l.id) ?? new Map(),
+      };
+    });
+}
+
+export function latestAllocationVersion(db: Db, yearId: string): AllocationVersionInfo | null {
+  const v = db
+    .select()
+    .from(allocationVersion)
+    .where(eq(allocationVersion.yearId, yearId))
+    .orderBy(desc(allocationVersion.publishedOn), desc(allocationVersion.id))
+    .limit(1)
+    .get();
+  return v ? { id: v.id, publishedOn: v.publishedOn, label: v.label } : null;
+}
+
+export function allocationBlocks(db: Db, versionId: number | null): AllocationBlock[] {
+  const rows = versionId === null ? [] : db.select().from(allocation).where(eq(allocation.versionId, versionId)).all();
+  return BLOCK_ORDER.map((block) => {
+    const r = rows.find((x) => x.block === block);
+    const base = {
+      block,
+      allocationPence: r?.allocationPence ?? 0,
+      deductionsPence: r?.deductionsPence ?? 0,
+      adjustmentsPence: r?.adjustmentsPence ?? 0,
+      transfersPence: r?.transfersPence ?? 0,
+    };
+    return { ...base, netPence: netOf(base) };
+  });
+}
+
+function contributionsTotal(db: Db, yearId: string): number {
+  const r = db
+    .select({ total: sql<number>`coalesce(sum(${deficitContribution.amountPence}), 0)` })
+    .from(deficitContribution)
+    .where(eq(deficitContribution.yearId, yearId))
+    .get();
+  return Number(r?.total ?? 0);
+}
+
+function yearFunding(db: Db, y: YearRow, lines: LineYear[], period: number): YearFunding {
+  const version = latestAllocationVersion(db, y.id);
+  return {
+    year: y.id,
+    status: y.status,
+    openingBalancePence: y.openingBalancePence,
+    blocks: allocationBlocks(db, version?.id ?? null),
+    version,
+    contributionsPence: contributionsTotal(db, y.id),
+    budgetPence: lines.reduce((s, l) => s + l.revisedPence, 0),
+    forecastPence: lines.reduce((s, l) => s + forecastAt(l, period).pence, 0),
+  };
+}
+
+/** Every year rolled forward at P12, oldest first. */
+export function positionSeries(db: Db): PositionSummary[] {
+  return rollForward(allYears(db).map((y) => yearFunding(db, y, loadLineYears(db, y.id), 12)));
+}
+
+/** A year's position at a period, brought forward from the years before it. */
+export function positionSummary(db: Db, yearId: string, period?: number, lines?: LineYear[]): PositionSummary {
+  const year = requireYear(db, yearId);
+  const ly = lines ?? loadLineYears(db, yearId);
+  const p = period ?? reportingPeriod(year.status, ly);
+  const earlier = allYears(db).filter((y) => y.id < yearId);
+  const series = rollForward(earlier.map((y) => yearFunding(db, y, loadLineYears(db, y.id), 12)));
+  const bf = series.length > 0 ? series[series.length - 1]!.carriedForwardPence : (year.openingBalancePence ?? 0);
+  return positionFor(yearFunding(db, year, ly, p), p, bf);
+}
+
+export function monitoringView(db: Db, yearId: string, period: number) {
+  const year = requireYear(db, yearId);
+  const lines = loadLineYears(db, yearId);
+  return {
+    year: yearId,
+    period,
+    status: year.status,
+    ...computeMonitoring(lines, period),
+    position: positionSummary(db, yearId, period, lines),
+  };
+}
+
+export function latestPeriods(db: Db): Map<string, number> {
+  const rows = db
+    .select({ yearId: forecast.yearId, latest: sql<number>`max(${forecast.period})` })
+    .from(forecast)
+    .where(sql`${forecast.forecastPence} IS NOT NULL`)
+    .groupBy(forecast.yearId)
+    .all();
+  return new Map(rows.map((r) => [r.yearId, Number(r.latest)]));
+}
+
+export function activeLineIds(db: Db, ids: number[]): Map<number, { id: number; code: string; active: boolean }> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ id: budgetLine.id, code: budgetLine.code, active: budgetLine.active })
+      .from(budgetLine)
+      .where(inArray(budgetLine.id, ids))
+      .all()
+      .map((l) => [l.id, l]),
+  );
+}
+
+export function findForecast(db: Db, yearId: string, period: number, lineId: number) {
+  return db
+    .select()
+    .from(forecast)
+    .where(and(eq(forecast.yearId, yearId), eq(forecast.period, period), eq(forecast.lineId, lineId)))
+    .get();
+}
+
+export function findBudget(db: Db, yearId: string, lineId: number) {
+  return db.select().from(budget).where(and(eq(budget.yearId, yearId), eq(budget.lineId, lineId))).get();
+}

@@ -1,0 +1,153 @@
+import ExcelJS from 'exceljs';
+import { penceToPounds } from '../../shared/money';
+import { periodLongLabel } from '../../shared/periods';
+import type { MonitoringTotals, MonitoringView } from '../../shared/types';
+import { GBP, GBP_VARIANCE, GROUP_FILL, HEADER_FILL, THIN, TOTAL_FILL } from './styles';
+
+export interface ReportMeta {
+  authority: string;
+  exportedBy: string;
+  exportedAt: Date;
+}
+
+/** Money columns, in order; each maps to a field of a row and of a totals object. */
+const MONEY: Array<{ header: string; key: keyof MonitoringTotals; width: number; format: string }> = [
+  { header: 'Revised budget', key: 'budgetPence', width: 16, format: GBP },
+  { header: 'Forecast outturn', key: 'forecastPence', width: 16, format: GBP },
+  { header: 'Variance', key: 'variancePence', width: 14, format: GBP_VARIANCE },
+  { header: 'Previous forecast', key: 'previousPence', width: 16, format: GBP },
+  { header: 'Movement', key: 'movementPence', width: 14, format: GBP_VARIANCE },
+  { header: 'Actual to date', key: 'actualPence', width: 16, format: GBP },
+];
+const FIRST_MONEY_COL = 4; // A code, B line, C s251, then money
+const COMMENT_COL = FIRST_MONEY_COL + MONEY.length;
+const LAST_COL = COMMENT_COL;
+
+function colLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * The High Needs monitoring table as a forum sees it: lines grouped by provision type with
+ * subtotals, a total, then the DSG position. Subtotals are SUBTOTAL() formulas carrying their
+ * values, so the sheet recalculates in Excel and still reads correctly where it is not.
+ */
+export async function writeMonitoringReport(view: MonitoringView, meta: ReportMeta): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `HNB Desk (${meta.exportedBy})`;
+  wb.created = meta.exportedAt;
+  const ws = wb.addWorksheet('High Needs monitoring', {
+    properties: { outlineLevelRow: 1, tabColor: { argb: 'FF1F3864' } },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&L${meta.authority.replace(/&/g, '&&')}&CPage &P of &N&RHigh Needs monitoring ${view.year} P${view.period}`,
+    },
+  });
+  ws.columns = [
+    { width: 9 },
+    { width: 46 },
+    { width: 8 },
+    ...MONEY.map((m) => ({ width: m.width })),
+    { width: 48 },
+  ];
+
+  const title = ws.addRow([`${meta.authority}: High Needs Block budget monitoring`]);
+  title.font = { bold: true, size: 14, color: { argb: 'FF1F3864' } };
+  ws.addRow([`${view.year}, ${periodLongLabel(view.year, view.period)}${view.status === 'closed' ? ': outturn (year closed)' : ''}`]).font = { size: 11 };
+  ws.addRow([`Prepared ${meta.exportedAt.toISOString().slice(0, 10)} by ${meta.exportedBy}. Positive variance is an overspend.`]).font = {
+    size: 9,
+    italic: true,
+    color: { argb: 'FF555555' },
+  };
+  ws.addRow([]);
+
+  const header = ws.addRow(['Code', 'Budget line', 's251', ...MONEY.map((m) => m.header), 'Commentary']);
+  const headerRow = header.number;
+  header.height = 30;
+  header.eachCell((cell) => {
+    cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { vertical: 'middle', wrapText: true, horizontal: typeof cell.col === 'number' && cell.col >= FIRST_MONEY_COL && cell.col < COMMENT_COL ? 'right' : 'left' };
+  });
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: headerRow, topLeftCell: `C${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
+  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+
+  const styleMoney = (row: ExcelJS.Row) =>
+    MONEY.forEach((m, i) => {
+      row.getCell(FIRST_MONEY_COL + i).numFmt = m.format;
+    });
+  const totalsRow = (label: string, t: MonitoringTotals, from: number, to: number, fill: typeof TOTAL_FILL) => {
+    const row = ws.addRow([]);
+    row.getCell(2).value = label;
+    MONEY.forEach((m, i) => {
+      const col = colLetter(FIRST_MONEY_COL + i);
+      row.getCell(FIRST_MONEY_COL + i).value = { formula: `SUBTOTAL(9,${col}${from}:${col}${to})`, result: penceToPounds(t[m.key]) };
+    });
+    styleMoney(row);
+    row.font = { bold: true };
+    for (let c = 1; c <= LAST_COL; c++) {
+      row.getCell(c).fill = fill;
+      row.getCell(c).border = { top: THIN, bottom: THIN };
+    }
+    return row;
+  };
+
+  const firstDataRow = headerRow + 1;
+  for (const group of view.groups) {
+    const g = ws.addRow([group.name]);
+    g.font = { bold: true, color: { argb: 'FF1F3864' } };
+    for (let c = 1; c <= LAST_COL; c++) g.getCell(c).fill = GROUP_FILL;
+    const from = g.number + 1;
+    for (const r of view.rows.filter((x) => x.groupId === group.groupId)) {
+      const row = ws.addRow([
+        r.code,
+        r.name,
+        r.s251Code ?? '',
+        ...MONEY.map((m) => (m.key === 'actualPence' && r.actualPence === null ? null : penceToPounds((r as unknown as MonitoringTotals)[m.key]))),
+        r.commentary,
+      ]);
+      row.outlineLevel = 1;
+      row.getCell(COMMENT_COL).alignment = { wrapText: true, vertical: 'top' };
+      row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+      styleMoney(row);
+    }
+    totalsRow(`Total ${group.name}`, group, from, ws.lastRow!.number, TOTAL_FILL);
+  }
+  const grand = totalsRow('Total High Needs expenditure', view.total, firstDataRow, ws.lastRow!.number, HEADER_FILL);
+  grand.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+
+  ws.addRow([]);
+  const p = view.position;
+  const heading = ws.addRow(['', 'DSG position (High Needs)']);
+  heading.font = { bold: true, size: 12, color: { argb: 'FF1F3864' } };
+  const lines: Array<[string, number]> = [
+    [`Net High Needs funding${p.allocationVersion ? ` (${p.allocationVersion.label}, ${p.allocationVersion.publishedOn})` : ''}`, p.netFundingPence],
+    ['Forecast High Needs expenditure', p.forecastPence],
+    ['In-year surplus / (deficit)', p.inYearPence],
+    ['DSG balance brought forward', p.broughtForwardPence],
+    ['Contributions towards the deficit', p.contributionsPence],
+    ['DSG balance carried forward', p.carriedForwardPence],
+  ];
+  for (const [label, value] of lines) {
+    const row = ws.addRow(['', label, '', penceToPounds(value)]);
+    row.getCell(FIRST_MONEY_COL).numFmt = '"£"#,##0;[Red]-"£"#,##0;"£"0';
+    if (label.startsWith('DSG balance carried')) row.font = { bold: true };
+  }
+  if (p.deficitPercentOfDsg !== null) {
+    const row = ws.addRow(['', 'Cumulative deficit as a share of total DSG', '', p.deficitPercentOfDsg / 100]);
+    row.getCell(FIRST_MONEY_COL).numFmt = '0.0%';
+  }
+  ws.pageSetup.printArea = `A1:${colLetter(LAST_COL)}${ws.lastRow!.number}`;
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
