@@ -1,0 +1,37 @@
+import type { ErrorInfo } from '../shared/errors';
+
+/** Exit codes: 0 success; 2 invalid input, nothing written; 1 anything else. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_INVALID = 2;
+
+const INPUT_ERRORS = new Set([
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CLOSED_YEAR',
+  'DUPLICATE',
+  'NOT_SQLITE',
+  'NOT_WORKSPACE',
+  'DAMAGED',
+  'NEWER_VERSION',
+  'NOTHING_TO_UNDO',
+]);
+
+export function exitCodeFor(error: ErrorInfo): number {
+  return INPUT_ERRORS.has(error.code) ? EXIT_INVALID : EXIT_FAILED;
+}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export function printError(io: Io, error: ErrorInfo, json: boolean): void {
+  if (json) {
+    io.out(JSON.stringify({ error }, null, 2));
+    return;
+  }
+  io.err(`hnb: ${error.message}`);
+  const issues = error.details?.issues ?? [];
+  if (issues.length > 1) for (const i of issues) io.err(`  - ${i.message}`);
+}
