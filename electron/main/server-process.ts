@@ -1,0 +1,49 @@
+import { utilityProcess, type UtilityProcess } from 'electron';
+import type { Envelope } from '../shared/errors';
+
+/** The domain server in a utility process, and request/response matching over its port. */
+export class ServerProcess {
+  private child: UtilityProcess | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+
+  constructor(private readonly entry: string) {}
+
+  start(dataDir: string): Promise<Envelope<unknown>> {
+    const child = utilityProcess.fork(this.entry, [], { serviceName: 'HNB Desk data server', stdio: 'inherit' });
+    this.child = child;
+    const ready = new Promise<Envelope<unknown>>((resolve) => {
+      child.on('message', (msg: { type?: string; id?: number; envelope?: Envelope<unknown>; opened?: Envelope<unknown> }) => {
+        if (msg.type === 'ready') return resolve(msg.opened!);
+        const done = msg.id === undefined ? undefined : this.pending.get(msg.id);
+        if (done && msg.envelope) {
+          this.pending.delete(msg.id!);
+          done(msg.envelope);
+        }
+      });
+    });
+    child.on('exit', (code) => {
+      for (const done of this.pending.values()) {
+        done({ ok: false, error: { code: 'INTERNAL', message: `The data server stopped (code ${code}). Restart HNB Desk; nothing unsaved was written.` } });
+      }
+      this.pending.clear();
+      this.child = null;
+    });
+    child.postMessage({ type: 'init', dataDir });
+    return ready;
+  }
+
+  call(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    const child = this.child;
+    if (!child) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The data server is not running. Restart HNB Desk.' } });
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      child.postMessage({ type: 'call', id, channel, input });
+    });
+  }
+
+  stop(): void {
+    this.child?.kill();
+  }
+}
