@@ -29,3 +29,10 @@ export function safeExternalUrl(url: unknown): string | null {
 export function isAllowedNavigation(url: unknown): boolean {
   return isTrustedSenderUrl(url);
 }
+
+/** The one permission the window may have: writing to the clipboard (Copy table). */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-sanitized-write']);
+
+export function isPermissionAllowed(permission: unknown): boolean {
+  return typeof permission === 'string' && ALLOWED_PERMISSIONS.has(permission);
+}

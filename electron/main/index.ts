@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'elect
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from '../shared/channels';
-import { isAllowedNavigation, isTrustedSenderUrl } from './guards';
+import { isAllowedNavigation, isPermissionAllowed, isTrustedSenderUrl } from './guards';
 import { hostCall } from './host-calls';
 import { buildMenu } from './menu';
 import { ServerProcess } from './server-process';
@@ -29,8 +29,8 @@ function serveRenderer(): void {
 }
 
 function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (e, url) => {
       if (!isAllowedNavigation(url)) e.preventDefault();
