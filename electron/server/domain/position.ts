@@ -12,7 +12,7 @@ export interface YearFunding {
   forecastPence: number;
 }
 
-export function netOf(b: Omit<AllocationBlock, 'netPence'>): number {
+export function netOf(b: Pick<AllocationBlock, 'allocationPence' | 'deductionsPence' | 'adjustmentsPence' | 'transfersPence'>): number {
   return b.allocationPence - b.deductionsPence + b.adjustmentsPence + b.transfersPence;
 }
 

@@ -1,0 +1,70 @@
+import { Spinner } from '@fluentui/react-components';
+import { useEffect } from 'react';
+import { hasBridge } from './api/api';
+import { AppHeader } from './components/AppHeader';
+import { NavRail } from './components/NavRail';
+import { NoticeBar } from './components/NoticeBar';
+import { BudgetScreen } from './screens/BudgetScreen';
+import { LinesScreen } from './screens/LinesScreen';
+import { MonitoringScreen } from './screens/MonitoringScreen';
+import { PositionScreen } from './screens/PositionScreen';
+import { WorkspacesScreen, useWorkspaceChooser } from './screens/WorkspacesScreen';
+import { YearsScreen } from './screens/YearsScreen';
+import { useApp } from './state/app-state';
+import { useMenuCommand } from './state/menu';
+
+const SCREENS = {
+  monitoring: MonitoringScreen,
+  budget: BudgetScreen,
+  position: PositionScreen,
+  years: YearsScreen,
+  lines: LinesScreen,
+  workspaces: WorkspacesScreen,
+};
+
+/** Ctrl+Z undoes the last saved change, except while typing, where it belongs to the text box. */
+function useUndoShortcut(runUndo: () => Promise<void>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z') return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      e.preventDefault();
+      void runUndo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runUndo]);
+}
+
+export function App() {
+  const app = useApp();
+  const choose = useWorkspaceChooser();
+  useUndoShortcut(app.runUndo);
+  useMenuCommand('undo', () => void app.runUndo());
+  useMenuCommand('show-workspaces', () => app.setScreen('workspaces'));
+  useMenuCommand('open-workspace', () => void choose('open'));
+  useMenuCommand('new-workspace', () => void choose('create'));
+
+  if (!hasBridge) {
+    return (
+      <main className="no-session">
+        <h1>HNB Desk</h1>
+        <p>This page needs the link printed by <code>npm start</code> or <code>npm run web</code>: it carries the one-time session token.</p>
+      </main>
+    );
+  }
+  const Screen = SCREENS[app.screen];
+  return (
+    <div className="app">
+      <AppHeader />
+      <div className="app-body">
+        <NavRail />
+        <main className="content">
+          <NoticeBar />
+          {app.workspace ? <Screen /> : <Spinner className="loading" label="Opening workspace" />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CustomCellEditorProps } from 'ag-grid-react';
+
+/** Pence as a person edits them: 1234567 or 1234567.89, no symbols to delete first. */
+export function penceToEditText(pence: unknown): string {
+  if (typeof pence !== 'number') return '';
+  return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
+}
+
+/** Pence for a form field at rest: 1,234,567 or 1,234,567.89; parseMoney reads it back. */
+export function penceToFieldText(pence: number | null | undefined): string {
+  if (typeof pence !== 'number') return '';
+  return (pence / 100).toLocaleString('en-GB', { minimumFractionDigits: pence % 100 === 0 ? 0 : 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * Edits money as text; the grid's edit request receives the text and parses it, so "£1,234",
+ * "(1,234)" and "1234.5" all work and a bad entry is reported rather than guessed at.
+ */
+export function MoneyEditor(props: CustomCellEditorProps) {
+  const { eventKey, initialValue, onValueChange, colDef } = props;
+  const startsTyping = typeof eventKey === 'string' && eventKey.length === 1;
+  const [text, setText] = useState(() => (startsTyping ? eventKey : eventKey === 'Backspace' || eventKey === 'Delete' ? '' : penceToEditText(initialValue)));
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    onValueChange(text);
+    const el = input.current;
+    if (!el) return;
+    el.focus();
+    if (startsTyping) el.setSelectionRange(el.value.length, el.value.length);
+    else el.select();
+    // Only on mount: later changes go through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <input
+      ref={input}
+      className="money-editor"
+      aria-label={`${colDef.headerName ?? 'Amount'} in pounds`}
+      inputMode="decimal"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onValueChange(e.target.value);
+      }}
+    />
+  );
+}

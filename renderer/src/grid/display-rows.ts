@@ -1,0 +1,25 @@
+import type { GroupHeader } from '../../../electron/shared/types';
+
+/** Rows as the grid shows them: a heading per provision group, its lines, then its subtotal. */
+export type DisplayRow<R, T> =
+  | { kind: 'group'; rowId: string; name: string }
+  | ({ kind: 'line'; rowId: string } & R)
+  | ({ kind: 'subtotal'; rowId: string; name: string } & T)
+  | ({ kind: 'total'; rowId: string; name: string } & T);
+
+export function displayRows<R extends { lineId: number; groupId: number }, T>(
+  rows: R[],
+  groups: Array<GroupHeader & T>,
+): Array<DisplayRow<R, T>> {
+  const out: Array<DisplayRow<R, T>> = [];
+  for (const g of groups) {
+    out.push({ kind: 'group', rowId: `g${g.groupId}`, name: g.name });
+    for (const r of rows) if (r.groupId === g.groupId) out.push({ kind: 'line', rowId: `l${r.lineId}`, ...r });
+    out.push({ kind: 'subtotal', rowId: `s${g.groupId}`, ...g, name: `Total ${g.name}` });
+  }
+  return out;
+}
+
+export function totalRow<T>(total: T, name: string): DisplayRow<never, T> {
+  return { kind: 'total', rowId: 'total', name, ...total };
+}
