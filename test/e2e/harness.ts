@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { loadDemo } from '../../electron/server/demo/load-demo';
+import { startWebHost, type WebHost } from '../../electron/server/hosts/web-host';
+import { DomainServer } from '../../electron/server/server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RENDERER_DIR = join(__dirname, '..', '..', 'out', 'renderer');
+export const OUTPUT_DIR = join(__dirname, '..', 'output');
+
+export interface Session {
+  dir: string;
+  server: DomainServer;
+  host: WebHost;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and CSP violations seen by the page. */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** A demo workspace in a temp folder, served on loopback, opened in headless Chromium at 1366x768. */
+export async function openDemoSession(): Promise<Session> {
+  const dir = mkdtempSync(join(tmpdir(), 'hnb-e2e-'));
+  const server = new DomainServer({ dataDir: dir, user: 'e2e.tester', logError: () => undefined });
+  await server.openDefault();
+  loadDemo(server.workspace!);
+  const host = await startWebHost({ server, staticDir: RENDERER_DIR });
+  const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(host.launchUrl);
+  await page.getByRole('heading', { name: 'High Needs monitoring' }).waitFor();
+  return {
+    dir,
+    server,
+    host,
+    context,
+    page,
+    problems,
+    async close() {
+      await context.close();
+      await host.close();
+      server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
