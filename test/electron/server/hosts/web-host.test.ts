@@ -1,0 +1,92 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../../../electron/server/hosts/web-host';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/shared/channels';
+import { testServer, type TestServer } from '../../../support/workspace';
+
+let t: TestServer;
+let host: WebHost;
+
+/** Raw HTTP, so the Host header and paths go out exactly as written. */
+function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, method, path, headers: { host: `127.0.0.1:${host.port}`, ...headers } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: data }));
+    });
+    req.on('error', reject);
+    if (body) req.write(body);
+    req.end();
+  });
+}
+
+const call = (channel: string, input: unknown, token = host.token, extra: Record<string, string> = {}) =>
+  raw('POST', `/api/${channel}`, { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...extra }, JSON.stringify(input));
+
+beforeAll(async () => {
+  t = await testServer({ demo: true });
+  const stat = join(t.dir, 'static');
+  mkdirSync(join(stat, 'assets'), { recursive: true });
+  writeFileSync(join(stat, 'index.html'), '<!doctype html><title>HNB Desk</title>');
+  writeFileSync(join(stat, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(t.dir, 'secret.txt'), 'do not serve');
+  host = await startWebHost({ server: t.server, staticDir: stat });
+});
+afterAll(async () => {
+  await host.close();
+  t.close();
+});
+
+describe('the loopback web host', () => {
+  it('listens on 127.0.0.1 only, on a random port, and puts the token in the fragment', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(host.port).toBeGreaterThan(0);
+    expect(host.launchUrl).toBe(`${host.url}#token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('answers a call that carries the token', async () => {
+    const r = await call('getSummary', { year: '2024-25' });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { year: '2024-25', period: 12 } });
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['a wrong token', 'x'.repeat(32)],
+    ['an empty token', ''],
+  ])('refuses a call with %s', async (_what, token) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token !== undefined) headers.authorization = `Bearer ${token}`;
+    const r = await raw('POST', '/api/getSummary', headers, '{"year":"2024-25"}');
+    expect(r.status).toBe(401);
+    expect(JSON.parse(r.body).error.code).toBe('UNAUTHORIZED');
+  });
+
+  it('refuses a request naming another host (DNS rebinding) or another origin', async () => {
+    expect((await raw('GET', '/', { host: 'evil.example:80' })).status).toBe(403);
+    expect((await call('getSummary', { year: '2024-25' }, host.token, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await call('getSummary', { year: '2024-25' }, host.token, { origin: host.url.slice(0, -1) })).status).toBe(200);
+  });
+
+  it('keeps the dialogs for the desktop app and refuses GET on the API', async () => {
+    expect(JSON.parse((await call('chooseWorkspace', { mode: 'open' })).body).error.code).toBe('NOT_AVAILABLE');
+    expect((await raw('GET', '/api/getSummary')).status).toBe(405);
+    expect(JSON.parse((await raw('POST', '/api/getSummary', { authorization: `Bearer ${host.token}` }, '{not json')).body).error.code).toBe('INVALID_INPUT');
+  });
+
+  it('serves the app with the CSP and never a file outside its folder', async () => {
+    const index = await raw('GET', '/');
+    expect(index.status).toBe(200);
+    expect(index.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(index.headers['x-content-type-options']).toBe('nosniff');
+    expect((await raw('GET', '/assets/app.js')).headers['content-type']).toMatch(/javascript/);
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..\\secret.txt']) {
+      const r = await raw('GET', path);
+      expect(r.body, path).not.toContain('do not serve');
+    }
+  });
+});
