@@ -27,7 +27,8 @@ export function LineHistoryDrawer({ lineId, title, year, onClose }: Props) {
           History: {title}
         </DrawerHeaderTitle>
       </DrawerHeader>
-      <DrawerBody>
+      {/* Focusable, so a long history can be scrolled from the keyboard. */}
+      <DrawerBody tabIndex={0} role="region" aria-label={`History of ${title}`}>
         {loading && <Spinner size="small" label="Loading history" />}
         {!loading && data?.length === 0 && <p>No changes recorded for this line{year ? ` in ${year}` : ''}.</p>}
         <ol className="history-list" aria-label={`Changes to ${title}`}>

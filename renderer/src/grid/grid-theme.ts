@@ -15,6 +15,7 @@ export const gridTheme = themeQuartz.withParams({
   headerHeight: 34,
   wrapperBorderRadius: 4,
   spacing: 6,
+  cellHorizontalPadding: 8,
   rowHoverColor: '#f5f9fd',
   selectedRowBackgroundColor: '#e6f0fb',
   oddRowBackgroundColor: '#ffffff',

@@ -19,6 +19,9 @@ import { saveWorkbook } from './export';
 
 type MRow = DisplayRow<MonitoringRow, MonitoringTotals> & { lineId?: number };
 
+/** Six money columns at this width leave the commentary room at 1366x768 beside a scrollbar. */
+const W = 112;
+
 const EDITABLE: Record<string, EditableColumn> = {
   forecastPence: { header: 'Forecast outturn', type: 'money' },
   actualPence: { header: 'Actual to date', type: 'signed-money' },
@@ -46,17 +49,18 @@ export function MonitoringScreen() {
   const columns = useMemo<Array<ColDef<MRow>>>(
     () => [
       codeCol<MRow>(),
-      nameCol<MRow>(212),
-      moneyCol<MRow>('budgetPence', 'Revised budget'),
+      nameCol<MRow>(204),
+      moneyCol<MRow>('budgetPence', 'Revised budget', { width: W }),
       moneyCol<MRow>('forecastPence', 'Forecast outturn', {
+        width: W,
         cellEditor: MoneyEditor,
         tooltipValueGetter: (p) => sourceNote(p.data as MRow),
         cellClassRules: { 'cell-carried': (p) => (p.data as MRow)?.kind === 'line' && (p.data as MonitoringRow).forecastSource !== 'this-period' },
       }),
-      moneyCol<MRow>('variancePence', 'Variance', { cellClassRules: varianceClass }),
-      moneyCol<MRow>('previousPence', period === 1 ? 'Previous (budget)' : `Previous (P${period - 1})`),
-      moneyCol<MRow>('movementPence', 'Movement', { cellClassRules: varianceClass }),
-      moneyCol<MRow>('actualPence', 'Actual to date', { cellEditor: MoneyEditor }),
+      moneyCol<MRow>('variancePence', 'Variance', { width: W, cellClassRules: varianceClass }),
+      moneyCol<MRow>('previousPence', period === 1 ? 'Previous (budget)' : `Previous (P${period - 1})`, { width: W }),
+      moneyCol<MRow>('movementPence', 'Movement', { width: W, cellClassRules: varianceClass }),
+      moneyCol<MRow>('actualPence', 'Actual to date', { width: W, cellEditor: MoneyEditor }),
       {
         colId: 'commentary',
         field: 'commentary',
