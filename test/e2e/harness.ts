@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -23,6 +23,7 @@ export interface Session {
 
 /** A demo workspace in a temp folder, served on loopback, opened in headless Chromium at 1366x768. */
 export async function openDemoSession(): Promise<Session> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing: run npm run build (npm test does it first).`);
   const dir = mkdtempSync(join(tmpdir(), 'hnb-e2e-'));
   const server = new DomainServer({ dataDir: dir, user: 'e2e.tester', logError: () => undefined });
   await server.openDefault();
@@ -34,6 +35,9 @@ export async function openDemoSession(): Promise<Session> {
     viewport: { width: 1366, height: 768 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
+    // Playwright hides scrollbars in headless mode; a Windows desktop shows them, and AG Grid
+    // measures them to size its columns, so show them as a user would see them.
+    ignoreDefaultArgs: ['--hide-scrollbars'],
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });

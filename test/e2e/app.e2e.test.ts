@@ -1,0 +1,168 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { formatPence } from '../../electron/shared/money';
+import type { MonitoringView, PositionSummary } from '../../electron/shared/types';
+import { seriousAxeFindings } from './axe';
+import { openDemoSession, OUTPUT_DIR, type Session } from './harness';
+
+let s: Session;
+let page: Page;
+const YEAR = '2026-27';
+const PERIOD = 7;
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  s = await openDemoSession();
+  page = s.page;
+}, 120_000);
+afterAll(async () => {
+  await s?.close();
+});
+// One failed step must not leave a drawer or dialog over the next one.
+afterEach(async () => {
+  if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+});
+
+async function view(): Promise<MonitoringView> {
+  const r = await s.server.call('getMonitoring', { year: YEAR, period: PERIOD });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as MonitoringView;
+}
+async function summary(): Promise<PositionSummary> {
+  const r = await s.server.call('getSummary', { year: YEAR, period: PERIOD });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as PositionSummary;
+}
+
+const cell = (rowId: string, col: string) => page.locator(`.ag-row[row-id="${rowId}"] [col-id="${col}"]`);
+const kpi = (label: string) => page.getByRole('group', { name: label }).locator('.kpi-value');
+const nav = (name: string) => page.getByRole('navigation', { name: 'Screens' }).getByText(name, { exact: true }).click();
+
+async function pasteInto(target: ReturnType<typeof cell>, text: string) {
+  await target.click();
+  // A real paste event carrying what Excel puts on the clipboard.
+  await target.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function expectNoSeriousAxe(screen: string) {
+  const findings = await seriousAxeFindings(page);
+  expect(findings, `${screen}: ${JSON.stringify(findings, null, 2)}`).toEqual([]);
+}
+
+describe('a finance lead in the app', () => {
+  it('sees the monitoring view of the open year, with the demo clearly marked', async () => {
+    await expect.poll(() => page.getByText('DEMO DATA').isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.screen-sub').first().textContent()).toContain(`${YEAR}, P7 (October 2026)`);
+    const v = await view();
+    await expect.poll(() => kpi('Forecast outturn').textContent()).toBe(formatPence(v.total.forecastPence));
+    await page.screenshot({ path: join(OUTPUT_DIR, 'monitoring.png') });
+    await expectNoSeriousAxe('monitoring');
+  });
+
+  it('edits a forecast with the keyboard and sees variance, subtotal and DSG position move by exactly that much', async () => {
+    const before = await view();
+    const pos = await summary();
+    const hn01 = before.rows.find((r) => r.code === 'HN01')!;
+    const group = before.groups.find((g) => g.groupId === hn01.groupId)!;
+    const newForecast = 900_000_000; // £9,000,000
+    const delta = newForecast - hn01.forecastPence;
+
+    await cell(`l${hn01.lineId}`, 'forecastPence').click();
+    await page.keyboard.type('9,000,000');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => cell(`l${hn01.lineId}`, 'forecastPence').textContent()).toBe('£9,000,000');
+    await expect.poll(() => cell(`l${hn01.lineId}`, 'variancePence').textContent()).toBe(formatPence(newForecast - hn01.budgetPence));
+    await expect.poll(() => cell(`s${group.groupId}`, 'forecastPence').textContent()).toBe(formatPence(group.forecastPence + delta));
+    await expect.poll(() => cell(`s${group.groupId}`, 'variancePence').textContent()).toBe(formatPence(group.variancePence + delta));
+    await expect.poll(() => kpi('Variance').textContent()).toBe(formatPence(before.total.variancePence + delta));
+    await expect.poll(() => kpi('DSG carried forward').textContent()).toBe(formatPence(pos.carriedForwardPence - delta));
+    await expect.poll(() => page.locator('.ag-grid-pinned-bottom-rows [col-id="forecastPence"]').textContent()).toBe(formatPence(before.total.forecastPence + delta));
+
+    const after = await summary();
+    expect(after.carriedForwardPence).toBe(pos.carriedForwardPence - delta);
+    await nav('DSG position');
+    await expect.poll(() => kpi('Carried forward').textContent()).toBe(formatPence(after.carriedForwardPence));
+    await nav('Monitoring');
+  });
+
+  it('shows who changed the line, from what to what, in its history', async () => {
+    await cell('l1', 'forecastPence').click();
+    await page.getByRole('button', { name: 'History' }).click();
+    const drawer = page.getByRole('dialog');
+    await expect.poll(() => drawer.getByRole('list').first().textContent()).toContain('Forecast P7');
+    const first = drawer.locator('.history-item').first();
+    await expect.poll(() => first.textContent()).toMatch(/Forecast P7.*£[\d,]+ → £9,000,000.*e2e\.tester/);
+    await expectNoSeriousAxe('history drawer');
+    await page.getByRole('button', { name: 'Close history' }).click();
+  });
+
+  it('undoes the edit with Ctrl+Z', async () => {
+    const original = (await view()).rows.find((r) => r.code === 'HN01')!;
+    await cell('l1', 'variancePence').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await view()).rows.find((r) => r.code === 'HN01')!.forecastPence).not.toBe(original.forecastPence);
+    const restored = (await view()).rows.find((r) => r.code === 'HN01')!;
+    await expect.poll(() => cell('l1', 'forecastPence').textContent()).toBe(formatPence(restored.forecastPence));
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Undone: Forecast HN01 P7/);
+  });
+
+  it('pastes a block copied from Excel down the lines and across to actuals and commentary', async () => {
+    await pasteInto(cell('l1', 'forecastPence'), '8,200,000\t4,800,000.50\tOne new place\r\n1,400,000\t\t\r\n');
+    await expect.poll(async () => (await view()).rows.find((r) => r.code === 'HN02')!.forecastPence).toBe(140_000_000);
+    const v = await view();
+    expect(v.rows.find((r) => r.code === 'HN01')).toMatchObject({ forecastPence: 820_000_000, actualPence: 480_000_050, commentary: 'One new place' });
+    await expect.poll(() => cell('l1', 'commentary').textContent()).toBe('One new place');
+  });
+
+  it('refuses a paste with a bad cell, names it, and saves none of it', async () => {
+    const before = await view();
+    await pasteInto(cell('l1', 'forecastPence'), '1,000\r\nabc\r\n');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/Nothing was pasted.*HN02, Forecast outturn: "abc" is not an amount of money/);
+    expect(await view()).toEqual(before);
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('keeps a closed year read-only', async () => {
+    await page.getByLabel('Financial year').click();
+    await page.getByRole('option', { name: '2025-26 (closed)' }).click();
+    await expect.poll(() => page.locator('.screen-sub').first().textContent()).toContain('outturn, year closed');
+    const before = await s.server.call('getMonitoring', { year: '2025-26', period: 12 });
+    await cell('l1', 'forecastPence').click();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    expect(await s.server.call('getMonitoring', { year: '2025-26', period: 12 })).toEqual(before);
+    await page.getByLabel('Financial year').click();
+    await page.getByRole('option', { name: YEAR }).click();
+  });
+
+  it('shows the budget grid, DSG chart and set-up screens without serious accessibility problems', async () => {
+    const screens: Array<[string, string]> = [
+      ['Budget', 'budget'],
+      ['DSG position', 'position'],
+      ['Years and funding', 'years'],
+      ['Budget lines', 'lines'],
+      ['Workspaces', 'workspaces'],
+    ];
+    for (const [name, file] of screens) {
+      await nav(name);
+      await page.locator('h1').filter({ hasText: /./ }).first().waitFor();
+      if (file === 'position') await page.locator('.recharts-bar-rectangle').first().waitFor();
+      if (file === 'budget') await cell('l1', 'originalPence').waitFor();
+      await page.screenshot({ path: join(OUTPUT_DIR, `${file}.png`) });
+      await expectNoSeriousAxe(name);
+    }
+  });
+
+  it('logged no script errors and no CSP violations', () => {
+    expect(s.problems).toEqual([]);
+  });
+});
