@@ -1,5 +1,16 @@
 #!/usr/bin/env node
 // Runs the TypeScript CLI straight from source, so `npx hnb` works right after `npm install`.
+const { spawnSync } = require('node:child_process');
+const { join } = require('node:path');
+
+// After `npm start` the SQLite binding is built for Electron; rebuild it for Node if so.
+try {
+  new (require('better-sqlite3'))(':memory:').close();
+} catch {
+  const r = spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'ensure-native.cjs')], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
+
 require('tsx/cjs/api').register();
 const { runCli } = require('../electron/cli/main.ts');
 
