@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -132,7 +133,7 @@ describe('a finance lead in the app', () => {
   });
 
   it('keeps a closed year read-only', async () => {
-    await page.getByLabel('Financial year').click();
+    await page.getByRole('combobox', { name: 'Financial year' }).click();
     await page.getByRole('option', { name: '2025-26 (closed)' }).click();
     await expect.poll(() => page.locator('.screen-sub').first().textContent()).toContain('outturn, year closed');
     const before = await s.server.call('getMonitoring', { year: '2025-26', period: 12 });
@@ -140,7 +141,7 @@ describe('a finance lead in the app', () => {
     await page.keyboard.type('1');
     await page.keyboard.press('Enter');
     expect(await s.server.call('getMonitoring', { year: '2025-26', period: 12 })).toEqual(before);
-    await page.getByLabel('Financial year').click();
+    await page.getByRole('combobox', { name: 'Financial year' }).click();
     await page.getByRole('option', { name: YEAR }).click();
   });
 
@@ -160,6 +161,59 @@ describe('a finance lead in the app', () => {
       await page.screenshot({ path: join(OUTPUT_DIR, `${file}.png`) });
       await expectNoSeriousAxe(name);
     }
+  });
+
+  it('exports the monitoring table as a workbook from the screen', async () => {
+    await nav('Monitoring');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export to Excel' }).click()]);
+    expect(download.suggestedFilename()).toBe(`High Needs monitoring ${YEAR} P${PERIOD}.xlsx`);
+    const file = join(s.dir, 'export.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    const bytes = readFileSync(file);
+    await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    expect(String(wb.getWorksheet('High Needs monitoring')!.getCell('A2').value)).toBe(`${YEAR}, P7 (October 2026)`);
+  });
+
+  it('edits an original budget and sees the revised budget follow and the totals move', async () => {
+    await nav('Budget');
+    const before = (await s.server.call('getBudgetGrid', { year: YEAR })) as { ok: true; value: { rows: Array<{ lineId: number; code: string; originalPence: number; revisedPence: number }>; total: { originalPence: number } } };
+    const hn02 = before.value.rows.find((r) => r.code === 'HN02')!;
+    expect(hn02.revisedPence).toBe(hn02.originalPence);
+    await cell(`l${hn02.lineId}`, 'originalPence').click();
+    await page.keyboard.type('1500000');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(`l${hn02.lineId}`, 'revisedPence').textContent()).toBe('£1,500,000');
+    await expect.poll(() => kpi('Original budget').textContent()).toBe(formatPence(before.value.total.originalPence - hn02.originalPence + 150_000_000));
+  });
+
+  it('adds a year from the last one\'s budgets, enters its allocation and closes it with a reason', async () => {
+    await nav('Years and funding');
+    await page.getByRole('button', { name: 'Add year' }).click();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Financial year' }).textContent()).toContain('2027-28');
+    const grid = (await s.server.call('getBudgetGrid', { year: '2027-28' })) as { ok: true; value: { total: { originalPence: number } } };
+    const last = (await s.server.call('getBudgetGrid', { year: YEAR })) as { ok: true; value: { total: { revisedPence: number } } };
+    expect(grid.value.total.originalPence).toBe(last.value.total.revisedPence);
+
+    const input = page.getByLabel('High Needs allocation');
+    await input.fill('£64,250,000');
+    await input.press('Tab');
+    await page.getByRole('button', { name: 'Save High Needs block' }).click();
+    await expect.poll(async () => {
+      const r = (await s.server.call('getAllocations', { year: '2027-28' })) as { ok: true; value: { blocks: Array<{ block: string; allocationPence: number }> } };
+      return r.value.blocks.find((b) => b.block === 'hnb')!.allocationPence;
+    }).toBe(6_425_000_000);
+
+    await page.getByRole('row', { name: /2027-28/ }).getByRole('button', { name: 'Close year' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByRole('button', { name: 'Close year' }).isDisabled()).toBe(true);
+    await dialog.getByLabel('Reason').fill('Budget set and agreed by Schools Forum');
+    await dialog.getByRole('button', { name: 'Close year' }).click();
+    await expect.poll(async () => {
+      const r = (await s.server.call('listYears', {})) as { ok: true; value: Array<{ id: string; status: string; statusReason: string | null }> };
+      return r.value.find((y) => y.id === '2027-28');
+    }).toMatchObject({ status: 'closed', statusReason: 'Budget set and agreed by Schools Forum' });
+    await expectNoSeriousAxe('years after closing');
   });
 
   it('logged no script errors and no CSP violations', () => {

@@ -7,6 +7,7 @@ interface Props {
   label: string;
   /** Hide the visible label (inside a table, where the column header says it); it stays for screen readers. */
   hideLabel?: boolean;
+  disabled?: boolean;
   pence: number | null;
   allowNegative?: boolean;
   onChange(pence: number | null): void;
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /** A money field that accepts what people type (£1,234, (1,234)) and says what is wrong. */
-export function MoneyInput({ label, hideLabel, pence, allowNegative, onChange, hint }: Props) {
+export function MoneyInput({ label, hideLabel, disabled, pence, allowNegative, onChange, hint }: Props) {
   const [text, setText] = useState(penceToFieldText(pence));
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setText(penceToFieldText(pence)), [pence]);
@@ -22,6 +23,7 @@ export function MoneyInput({ label, hideLabel, pence, allowNegative, onChange, h
     <Field label={hideLabel ? undefined : label} validationMessage={error ?? undefined} validationState={error ? 'error' : 'none'} hint={hint}>
       <Input
         aria-label={hideLabel ? label : undefined}
+        disabled={disabled}
         contentBefore="£"
         inputMode="decimal"
         value={text}

@@ -23,3 +23,11 @@ export function displayRows<R extends { lineId: number; groupId: number }, T>(
 export function totalRow<T>(total: T, name: string): DisplayRow<never, T> {
   return { kind: 'total', rowId: 'total', name, ...total };
 }
+
+/** A grouped view from the server as the grid's rows and its pinned total row. */
+export function gridRows<R extends { lineId: number; groupId: number }, T>(
+  data: { rows: R[]; groups: Array<GroupHeader & T>; total: T } | null,
+): { rows: Array<DisplayRow<R, T>>; total: Array<DisplayRow<R, T>> } {
+  if (!data) return { rows: [], total: [] };
+  return { rows: displayRows(data.rows, data.groups), total: [totalRow(data.total, 'Total High Needs')] };
+}

@@ -6,7 +6,7 @@ import type { BudgetRow, BudgetTotals } from '../../../electron/shared/types';
 import { api } from '../api/api';
 import { KpiCard } from '../components/KpiCard';
 import { codeCol, moneyCol, nameCol } from '../grid/columns';
-import { displayRows, totalRow, type DisplayRow } from '../grid/display-rows';
+import { gridRows, type DisplayRow } from '../grid/display-rows';
 import { LinesGrid, type Changes, type EditableColumn } from '../grid/LinesGrid';
 import { MoneyEditor } from '../grid/MoneyEditor';
 import { toTsv } from '../grid/tsv';
@@ -21,11 +21,9 @@ const EDITABLE: Record<string, EditableColumn> = {
 };
 
 export function BudgetScreen() {
-  const { year, years, refresh, reportError, notify } = useApp();
+  const { year, closed, refresh, reportError, notify } = useApp();
   const { data: grid, loading } = useLoad(() => (year ? api.getBudgetGrid({ year }) : Promise.resolve(null)), [year]);
-  const closed = years.find((y) => y.id === year)?.status === 'closed';
-  const rows = useMemo(() => (grid ? (displayRows(grid.rows, grid.groups) as BRow[]) : []), [grid]);
-  const total = useMemo(() => (grid ? [totalRow(grid.total, 'Total High Needs') as BRow] : []), [grid]);
+  const { rows, total } = useMemo(() => gridRows(grid) as { rows: BRow[]; total: BRow[] }, [grid]);
 
   const columns = useMemo<Array<ColDef<BRow>>>(
     () => [

@@ -9,7 +9,7 @@ import { api } from '../api/api';
 import { KpiCard } from '../components/KpiCard';
 import { LineHistoryDrawer } from '../components/LineHistoryDrawer';
 import { codeCol, moneyCol, nameCol, varianceClass } from '../grid/columns';
-import { displayRows, totalRow, type DisplayRow } from '../grid/display-rows';
+import { gridRows, type DisplayRow } from '../grid/display-rows';
 import { LinesGrid, type Changes, type EditableColumn } from '../grid/LinesGrid';
 import { MoneyEditor } from '../grid/MoneyEditor';
 import { toTsv } from '../grid/tsv';
@@ -37,14 +37,11 @@ function sourceNote(r: MRow): string | undefined {
 
 export function MonitoringScreen() {
   const app = useApp();
-  const { year, period, setPeriod, years, refresh, reportError, notify } = app;
+  const { year, period, setPeriod, closed, refresh, reportError, notify } = app;
   const [historyLine, setHistoryLine] = useState<number | null>(null);
   const [focusedLine, setFocusedLine] = useState<number | null>(null);
   const { data: view, loading } = useLoad(() => (year ? api.getMonitoring({ year, period }) : Promise.resolve(null)), [year, period]);
-  const closed = years.find((y) => y.id === year)?.status === 'closed';
-
-  const rows = useMemo(() => (view ? (displayRows(view.rows, view.groups) as MRow[]) : []), [view]);
-  const total = useMemo(() => (view ? [totalRow(view.total, 'Total High Needs') as MRow] : []), [view]);
+  const { rows, total } = useMemo(() => gridRows(view) as { rows: MRow[]; total: MRow[] }, [view]);
 
   const columns = useMemo<Array<ColDef<MRow>>>(
     () => [

@@ -93,13 +93,14 @@ export function YearsScreen() {
               ))}
             </TableBody>
           </Table>
-          <AddYear years={years} onAdded={(id) => { refresh(); setYear(id); }} />
+          {/* Keyed on the last year, so the suggestion moves on once a year is added. */}
+          <AddYear key={years[years.length - 1]?.id ?? 'none'} years={years} onAdded={(id) => { refresh(); setYear(id); }} />
         </div>
         <div className="card-stack">
-          {selected && <Contributions year={selected.id} />}
+          {selected && <Contributions year={selected.id} closed={selected.status === 'closed'} />}
           {selected?.isEarliest && <OpeningBalance y={selected} />}
         </div>
-        {selected && <Allocations year={selected.id} />}
+        {selected && <Allocations year={selected.id} closed={selected.status === 'closed'} />}
       </div>
       {statusFor && (
         <ReasonDialog
@@ -159,7 +160,7 @@ function AddYear({ years, onAdded }: { years: YearInfo[]; onAdded(id: string): v
   );
 }
 
-function Allocations({ year }: { year: string }) {
+function Allocations({ year, closed }: { year: string; closed: boolean }) {
   const { refresh, reportError, notify, version } = useApp();
   const { data } = useLoad(() => api.getAllocations({ year }), [year]);
   const [draft, setDraft] = useState<Record<string, Partial<AllocationBlock>>>({});
@@ -192,9 +193,10 @@ function Allocations({ year }: { year: string }) {
           {data?.version ? `In force: ${data.version.label}, published ${data.version.publishedOn}` : 'No allocation entered yet'}
           {data && data.versions.length > 1 ? ` (${data.versions.length} versions kept)` : ''}
         </span>
-        <Button size="small" icon={<AddRegular />} onClick={() => setNewVersion(true)}>
+        <Button size="small" icon={<AddRegular />} disabled={closed} onClick={() => setNewVersion(true)}>
           New published version
         </Button>
+        {closed && <span className="muted">The year is closed: reopen it to change its allocation.</span>}
       </div>
       <Table aria-label={`DSG allocation ${year}`} size="small" className="alloc-table">
         <TableHeader>
@@ -222,20 +224,20 @@ function Allocations({ year }: { year: string }) {
               <TableRow key={b.block}>
                 <TableCell className="alloc-name">{name}</TableCell>
                 <TableCell>
-                  <MoneyInput hideLabel label={`${name} allocation`} pence={b.allocationPence} onChange={(p) => set(b.block, 'allocationPence', p)} />
+                  <MoneyInput hideLabel disabled={closed} label={`${name} allocation`} pence={b.allocationPence} onChange={(p) => set(b.block, 'allocationPence', p)} />
                 </TableCell>
                 <TableCell>
-                  <MoneyInput hideLabel label={`${name} deductions`} pence={b.deductionsPence} onChange={(p) => set(b.block, 'deductionsPence', p)} />
+                  <MoneyInput hideLabel disabled={closed} label={`${name} deductions`} pence={b.deductionsPence} onChange={(p) => set(b.block, 'deductionsPence', p)} />
                 </TableCell>
                 <TableCell>
-                  <MoneyInput hideLabel label={`${name} import/export adjustment`} pence={b.adjustmentsPence} allowNegative onChange={(p) => set(b.block, 'adjustmentsPence', p)} />
+                  <MoneyInput hideLabel disabled={closed} label={`${name} import/export adjustment`} pence={b.adjustmentsPence} allowNegative onChange={(p) => set(b.block, 'adjustmentsPence', p)} />
                 </TableCell>
                 <TableCell>
-                  <MoneyInput hideLabel label={`${name} block transfers`} pence={b.transfersPence} allowNegative onChange={(p) => set(b.block, 'transfersPence', p)} />
+                  <MoneyInput hideLabel disabled={closed} label={`${name} block transfers`} pence={b.transfersPence} allowNegative onChange={(p) => set(b.block, 'transfersPence', p)} />
                 </TableCell>
                 <TableCell className="num alloc-net">{formatPence(net)}</TableCell>
                 <TableCell>
-                  <Button size="small" appearance={dirty ? 'primary' : 'secondary'} icon={<SaveRegular />} aria-label={`Save ${name} block`} onClick={() => void save(b)}>
+                  <Button size="small" appearance={dirty ? 'primary' : 'secondary'} disabled={closed} icon={<SaveRegular />} aria-label={`Save ${name} block`} onClick={() => void save(b)}>
                     Save
                   </Button>
                 </TableCell>
@@ -296,7 +298,7 @@ function NewVersionDialog({ year, onDone }: { year: string; onDone(): void }) {
   );
 }
 
-function Contributions({ year }: { year: string }) {
+function Contributions({ year, closed }: { year: string; closed: boolean }) {
   const { refresh, reportError } = useApp();
   const { data } = useLoad(() => api.listContributions({ year }), [year]);
   const [kind, setKind] = useState<ContributionKind>('safety_valve');
@@ -335,18 +337,26 @@ function Contributions({ year }: { year: string }) {
           </TableRow>
         </TableHeader>
         <TableBody>
+          {data?.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={4} className="muted">
+                None recorded for {year}.
+              </TableCell>
+            </TableRow>
+          )}
           {data?.map((c) => (
             <TableRow key={c.id}>
               <TableCell>{CONTRIBUTION_NAMES[c.kind]}</TableCell>
               <TableCell className="num">{formatPence(c.amountPence)}</TableCell>
               <TableCell>{c.note}</TableCell>
               <TableCell>
-                <Button size="small" appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove ${CONTRIBUTION_NAMES[c.kind]} ${formatPence(c.amountPence)}`} onClick={() => void remove(c.id)} />
+                <Button size="small" appearance="subtle" disabled={closed} icon={<DeleteRegular />} aria-label={`Remove ${CONTRIBUTION_NAMES[c.kind]} ${formatPence(c.amountPence)}`} onClick={() => void remove(c.id)} />
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      {!closed && (
       <div className="inline-form">
         <Field label="Kind">
           <Dropdown value={CONTRIBUTION_NAMES[kind]} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as ContributionKind)}>
@@ -365,6 +375,7 @@ function Contributions({ year }: { year: string }) {
           Add
         </Button>
       </div>
+      )}
     </div>
   );
 }

@@ -17,6 +17,8 @@ interface AppState {
   years: YearInfo[];
   year: string | null;
   setYear(year: string): void;
+  /** The chosen year is closed: its figures are read-only. */
+  closed: boolean;
   period: number;
   setPeriod(period: number): void;
   screen: ScreenId;
@@ -146,6 +148,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       years,
       year,
       setYear,
+      closed: years.find((y) => y.id === year)?.status === 'closed',
       period,
       setPeriod,
       screen,
