@@ -33,6 +33,8 @@ function contextOf(entity: EntityName, row: AnyRow, given?: AuditContext): Requi
   };
 }
 
+const YEAR_FIELDS_OPEN_WHEN_CLOSED = new Set(['status', 'statusReason', 'closedAt', 'closedBy', 'openingBalancePence']);
+
 /**
  * Writes rows and their audit entries together. Use only inside a transaction (see
  * `Workspace.write`): the change set is created on the first real change, so a call that
@@ -82,8 +84,9 @@ export class ChangeRecorder {
 
   private guard(entity: EntityName, ctx: Required<AuditContext>, field?: string): void {
     if (this.options.allowClosedYears || !ctx.yearId) return;
-    // A year's own status is how it is reopened, so that field stays writable.
-    if (entity === 'financial_year' && (field === 'status' || field === 'statusReason' || field === 'closedAt' || field === 'closedBy')) return;
+    // A year's own status is how it is reopened, so that field stays writable. Its opening
+    // balance moves to a year added before it (the position of every year is unchanged).
+    if (entity === 'financial_year' && field && YEAR_FIELDS_OPEN_WHEN_CLOSED.has(field)) return;
     if (this.closedYears.has(ctx.yearId)) {
       throw new AppError(
         'CLOSED_YEAR',

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { budget, financialYear } from '../../../db/schema';
 import { AppError } from '../../shared/errors';
-import { yearDates } from '../../shared/periods';
+import { nextYearId, previousYearId, yearDates } from '../../shared/periods';
 import type { YearInfo } from '../../shared/types';
 import { defineHandlers } from '../handler';
 import { allYears, latestPeriods, requireYear, type YearRow } from '../queries';
@@ -39,14 +39,36 @@ export const yearHandlers = defineHandlers({
       });
     }
     const source = input.copyBudgetsFrom ? requireYear(ws.db, input.copyBudgetsFrom) : null;
+    const years = allYears(ws.db);
+    const earliest = years[0];
+    const latest = years[years.length - 1];
+    const before = earliest !== undefined && input.year === previousYearId(earliest.id);
+    // Years follow on from each other, so every year's brought-forward is the year before's carried-forward.
+    if (earliest && latest && !before && input.year !== nextYearId(latest.id)) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Years must follow on from each other: add ${nextYearId(latest.id)} next, or ${previousYearId(earliest.id)} before the earliest.`,
+        { issues: [{ field: 'year', rule: 'years must follow on from each other', message: `${input.year} would leave a gap` }] },
+      );
+    }
+    if (input.openingBalancePence !== undefined && earliest && !before) {
+      throw new AppError('INVALID_INPUT', `Only the earliest year holds an opening balance; ${input.year} will bring forward ${latest!.id}'s carried forward.`, {
+        issues: [{ field: 'openingBalancePence', rule: 'opening balance only on the earliest year', message: `${input.year} will not be the earliest year` }],
+      });
+    }
     const { start, end } = yearDates(input.year);
     ws.write('edit', `Add year ${input.year}`, (rec) => {
+      // A year added before the earliest takes over its opening balance, so no later figure moves.
+      const opening = input.openingBalancePence ?? (before ? earliest.openingBalancePence : null);
+      if (before && earliest.openingBalancePence !== null) {
+        rec.update(financialYear, earliest.id, { openingBalancePence: null }, { yearId: earliest.id });
+      }
       rec.insert(financialYear, {
         id: input.year,
         startDate: start,
         endDate: end,
         status: 'open',
-        openingBalancePence: input.openingBalancePence ?? null,
+        openingBalancePence: opening,
       });
       if (source) {
         for (const b of ws.db.select().from(budget).where(eq(budget.yearId, source.id)).all()) {
@@ -73,7 +95,11 @@ export const yearHandlers = defineHandlers({
   },
 
   setOpeningBalance: (input, { ws }) => {
-    requireYear(ws.db, input.year);
+    if (requireYear(ws.db, input.year).status === 'closed') {
+      throw new AppError('CLOSED_YEAR', `${input.year} is closed, so its figures cannot change. Reopen the year, giving a reason, to change them.`, {
+        issues: [{ field: 'year', rule: 'year must be open', message: `${input.year} is closed` }],
+      });
+    }
     const earliest = allYears(ws.db)[0]!.id;
     if (earliest !== input.year) {
       throw new AppError(

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { budget, forecast } from '../../../db/schema';
 import type { ErrorInfo } from '../../../electron/shared/errors';
+import { DomainServer } from '../../../electron/server/server';
 import { dumpTables, testServer, type TestServer } from '../../support/workspace';
 
 let t: TestServer;
@@ -167,12 +168,57 @@ describe('audit trail and undo', () => {
     expect(dumpTables(t.sqlite)).toEqual(before);
   });
 
+  it('says why the last change cannot be undone once its year has closed, rather than offer it', async () => {
+    const { a } = await smallYear();
+    await t.ok('setForecasts', { year: '2024-25', period: 1, changes: [{ lineId: a, forecastPence: m(6.1) }] });
+    await t.ok('setYearStatus', { year: '2024-25', status: 'closed', reason: 'Outturn agreed' });
+    expect(await t.ok('getUndoState', {})).toEqual({ canUndo: false, label: 'Forecast HN01 P1 to £6,100,000', blockedBy: '2024-25 is closed' });
+    await t.ok('setYearStatus', { year: '2024-25', status: 'open', reason: 'Correction' });
+    expect((await t.ok('getUndoState', {})).canUndo).toBe(true);
+  });
+
+  it('keeps pence in what it says it will undo', async () => {
+    const { a } = await smallYear();
+    await t.ok('setForecasts', { year: '2024-25', period: 1, changes: [{ lineId: a, forecastPence: 5 }] });
+    expect((await t.ok('getUndoState', {})).label).toBe('Forecast HN01 P1 to £0.05');
+  });
+
   it('does not undo what an earlier session did', async () => {
     await smallYear();
     const path = t.server.workspace!.path;
     await t.server.openWorkspace(path);
-    expect(await t.ok('getUndoState', {})).toEqual({ canUndo: false, label: null });
+    expect(await t.ok('getUndoState', {})).toEqual({ canUndo: false, label: null, blockedBy: null });
     expect((await t.refused('undo', {})).code).toBe('NOTHING_TO_UNDO');
+  });
+});
+
+describe('years follow on from each other', () => {
+  beforeEach(async () => {
+    t = await testServer({ demo: true });
+  });
+
+  it('refuses a year that would leave a gap, and an opening balance on a year that is not the earliest', async () => {
+    const before = dumpTables(t.sqlite);
+    const gap = await t.refused('createYear', { year: '2028-29' });
+    expect(gap.message).toBe('Years must follow on from each other: add 2027-28 next, or 2021-22 before the earliest.');
+    expect(gap.details?.issues?.[0]?.field).toBe('year');
+    const opening = await t.refused('createYear', { year: '2027-28', openingBalancePence: 5 });
+    expect(opening.details?.issues?.[0]).toMatchObject({ field: 'openingBalancePence', rule: 'opening balance only on the earliest year' });
+    expect(dumpTables(t.sqlite)).toEqual(before);
+  });
+
+  it('adding a year before the earliest moves the opening balance to it, so no year\'s position changes', async () => {
+    const before = await t.ok('getPositionSeries', {});
+    await t.ok('createYear', { year: '2021-22' });
+    const after = await t.ok('getPositionSeries', {});
+    expect(after[0]).toMatchObject({ year: '2021-22', broughtForwardPence: -1_200_000_000, carriedForwardPence: -1_200_000_000 });
+    expect(after.slice(1).map((p) => [p.year, p.broughtForwardPence, p.carriedForwardPence])).toEqual(
+      before.map((p) => [p.year, p.broughtForwardPence, p.carriedForwardPence]),
+    );
+    const years = await t.ok('listYears', {});
+    expect(years.find((y) => y.id === '2022-23')).toMatchObject({ status: 'closed', openingBalancePence: null, isEarliest: false });
+    expect(years.find((y) => y.id === '2021-22')).toMatchObject({ openingBalancePence: -1_200_000_000, isEarliest: true });
+    expect((await t.refused('setOpeningBalance', { year: '2022-23', openingBalancePence: 0 })).code).toBe('CLOSED_YEAR');
   });
 });
 
@@ -248,6 +294,17 @@ describe('bad input is refused with the field and rule named, and nothing change
     await smallYear();
     const e = await t.refused('setForecasts', { year: '2024/25', period: 14, changes: [{ lineId: 0, forecastPence: -1, commentary: 5 }] });
     expect(e.details?.issues?.map((i) => i.field).sort()).toEqual(['changes[0].commentary', 'changes[0].forecastPence', 'changes[0].lineId', 'period', 'year']);
+  });
+
+  it('says why no workspace is open when the first one was refused', async () => {
+    const bad = join(t.dir, 'refused.hnbdesk');
+    writeFileSync(bad, 'not a database');
+    const fresh = new DomainServer({ dataDir: t.dir, user: 'x', logError: () => undefined });
+    await expect(fresh.openWorkspace(bad)).rejects.toThrow(/not a SQLite database/);
+    const r = await fresh.call('listYears', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE' } });
+    expect(!r.ok && r.error.message).toMatch(/^No workspace is open: refused\.hnbdesk is not an HNB Desk workspace.*Open or create another workspace\.$/);
+    fresh.close();
   });
 
   it('keeps the open workspace when another file is refused', async () => {
