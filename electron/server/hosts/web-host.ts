@@ -78,7 +78,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const root = resolve(options.staticDir);
   let port = 0;
 
-  const http = createServer(async (req, res) => {
+  const http = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 400, 'Bad request', 'text/plain');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'Forbidden host', 'text/plain');
     const origin = req.headers.origin;
@@ -90,8 +97,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       if (!tokenMatches(req.headers.authorization, token)) {
         return sendEnvelope(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'This session has expired. Reopen the link printed by npm start.' } });
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       try {
+        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         const raw = await readBody(req);
         let input: unknown;
         try {
@@ -126,9 +133,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'cross-origin-opener-policy': 'same-origin',
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
     });
-    if (req.method === 'HEAD') return res.end();
+    if (req.method === 'HEAD') return void res.end();
     createReadStream(file).pipe(res);
-  });
+  }
 
   await new Promise<void>((ok, fail) => {
     http.once('error', fail);

@@ -78,6 +78,13 @@ describe('the loopback web host', () => {
     expect(JSON.parse((await raw('POST', '/api/getSummary', { authorization: `Bearer ${host.token}` }, '{not json')).body).error.code).toBe('INVALID_INPUT');
   });
 
+  it('answers a malformed address with 400 and keeps serving', async () => {
+    expect((await raw('GET', '/%')).status).toBe(400);
+    expect((await raw('POST', '/api/%E0%A4%A', { authorization: `Bearer ${host.token}` }, '{}')).status).toBe(200);
+    expect(JSON.parse((await raw('POST', '/api/%E0%A4%A', { authorization: `Bearer ${host.token}` }, '{}')).body).ok).toBe(false);
+    expect((await call('getSummary', { year: '2024-25' })).status).toBe(200);
+  });
+
   it('serves the app with the CSP and never a file outside its folder', async () => {
     const index = await raw('GET', '/');
     expect(index.status).toBe(200);
