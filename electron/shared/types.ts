@@ -222,6 +222,8 @@ export interface HistoryEntry {
 export interface UndoState {
   canUndo: boolean;
   label: string | null;
+  /** Why the last change cannot be undone (its year has since closed), or null. */
+  blockedBy: string | null;
 }
 
 export interface FileBytes {

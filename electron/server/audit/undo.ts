@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import { auditEntry, changeSet } from '../../../db/schema';
+import { auditEntry, changeSet, financialYear } from '../../../db/schema';
 import { AppError } from '../../shared/errors';
 import type { UndoState } from '../../shared/types';
 import type { Workspace } from '../workspace';
@@ -19,9 +19,24 @@ function lastUndoable(ws: Workspace) {
     .get();
 }
 
+/** Undo takes the last change only; if its year has closed since, say so rather than offer it. */
+function closedYearsOf(ws: Workspace, changeSetId: number): string[] {
+  return ws.db
+    .selectDistinct({ yearId: financialYear.id })
+    .from(auditEntry)
+    .innerJoin(financialYear, eq(financialYear.id, auditEntry.yearId))
+    .where(and(eq(auditEntry.changeSetId, changeSetId), eq(financialYear.status, 'closed')))
+    .all()
+    .map((r) => r.yearId);
+}
+
 export function undoState(ws: Workspace): UndoState {
   const cs = lastUndoable(ws);
-  return { canUndo: !!cs, label: cs?.label ?? null };
+  if (!cs) return { canUndo: false, label: null, blockedBy: null };
+  const closed = closedYearsOf(ws, cs.id);
+  return closed.length
+    ? { canUndo: false, label: cs.label, blockedBy: `${closed.join(', ')} ${closed.length > 1 ? 'are' : 'is'} closed` }
+    : { canUndo: true, label: cs.label, blockedBy: null };
 }
 
 function conflict(label: string): AppError {

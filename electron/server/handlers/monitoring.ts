@@ -87,7 +87,7 @@ export const monitoringHandlers = defineHandlers({
     const first = input.changes[0]!;
     const firstText =
       `${lines.get(first.lineId)!.code} P${input.period}` +
-      (first.forecastPence != null ? ` to ${formatPence(first.forecastPence)}` : '');
+      (first.forecastPence != null ? ` to ${formatPence(first.forecastPence, { pence: first.forecastPence % 100 !== 0 })}` : '');
     ws.write('edit', label('Forecast', input.changes.length, firstText), (rec) => {
       for (const c of input.changes) {
         const values = { forecastPence: c.forecastPence, actualPence: c.actualPence, commentary: blankToNull(c.commentary) };
