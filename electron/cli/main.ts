@@ -100,7 +100,8 @@ export async function runCli(argv: string[], io: Io, ctx: CliEnv = {}): Promise<
 
 async function open(server: DomainServer, path: string, create: boolean): Promise<void> {
   try {
-    await server.openWorkspace(path, create);
+    // Only init is a deliberate choice of workspace; summary and export are one-off reads.
+    await server.openWorkspace(path, create, { remember: create });
   } catch (e) {
     if (e instanceof AppError && e.code === 'NOT_FOUND' && !create) {
       throw new AppError('NOT_FOUND', `There is no workspace at ${path}. Run "hnb init" first, or pass --db FILE.`, { path });

@@ -28,6 +28,8 @@ export class DomainServer {
   readonly actor: Actor;
   readonly dataDir: string;
   private current: Workspace | null = null;
+  /** Why the last open failed when nothing is open, so "no workspace" can say why. */
+  private openError: string | null = null;
   private readonly logError: (error: unknown) => void;
 
   constructor(options: ServerOptions) {
@@ -47,13 +49,23 @@ export class DomainServer {
     return defaultWorkspacePath(this.dataDir);
   }
 
-  /** Opens a file; the workspace open before stays open if this one is refused. */
-  async openWorkspace(path: string, create = false): Promise<WorkspaceInfo> {
-    const next = await Workspace.open(resolve(path), create, this.actor);
+  /**
+   * Opens a file; the workspace open before stays open if this one is refused. `remember`
+   * adds it to the recent list (the CLI's one-off reads do not).
+   */
+  async openWorkspace(path: string, create = false, options: { remember?: boolean } = {}): Promise<WorkspaceInfo> {
+    let next: Workspace;
+    try {
+      next = await Workspace.open(resolve(path), create, this.actor);
+    } catch (e) {
+      if (!this.current) this.openError = (e as Error).message;
+      throw e;
+    }
     this.current?.close();
     this.current = next;
+    this.openError = null;
     const info = next.info();
-    this.recent.add(next.path, info.name, this.actor.now());
+    if (options.remember ?? true) this.recent.add(next.path, info.name, this.actor.now());
     return info;
   }
 
@@ -68,7 +80,9 @@ export class DomainServer {
     return {
       server,
       get ws(): Workspace {
-        if (!server.current) throw new AppError('NO_WORKSPACE', 'No workspace is open. Open or create one first.');
+        if (!server.current) {
+          throw new AppError('NO_WORKSPACE', server.openError ? `No workspace is open: ${server.openError} Open or create another workspace.` : 'No workspace is open. Open or create one first.');
+        }
         return server.current;
       },
     };

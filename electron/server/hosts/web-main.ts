@@ -12,9 +12,13 @@ async function main(): Promise<void> {
     options: { static: { type: 'string' }, db: { type: 'string' }, port: { type: 'string' } },
   });
   const server = new DomainServer({ dataDir: defaultDataDir() });
-  const info = values.db ? await server.openWorkspace(values.db, true) : await server.openDefault();
+  // A refused workspace must not stop the app: it opens on the Workspaces screen and says why.
+  const info = await (values.db ? server.openWorkspace(values.db, true) : server.openDefault()).catch((e: Error) => {
+    console.log(`The workspace could not be opened: ${e.message}`);
+    return null;
+  });
   const host = await startWebHost({ server, staticDir: values.static ?? 'out/renderer', port: values.port ? Number(values.port) : 0 });
-  console.log(`HNB Desk is serving ${info.name} (${info.path}) on this computer only.`);
+  console.log(info ? `HNB Desk is serving ${info.name} (${info.path}) on this computer only.` : 'HNB Desk is serving on this computer only, with no workspace open.');
   console.log(`Open this link in your browser (it carries this session's one-time token):\n\n  ${host.launchUrl}\n`);
   console.log('Press Ctrl+C to stop.');
   const stop = async () => {

@@ -149,6 +149,15 @@ describe('hnb', () => {
     expect(readFileSync(join(dir, 'notes.hnbdesk'), 'utf8')).toBe('hello');
   });
 
+  it('adds the workspace to the recent list on init only, not on one-off reads', async () => {
+    await hnb('init', '--demo', '--db', 'a.hnbdesk');
+    await hnb('summary', '--db', join(dir, 'workspace.hnbdesk'), '--year', '2024-25');
+    await hnb('init', '--db', 'b.hnbdesk');
+    await hnb('summary', '--db', 'a.hnbdesk', '--year', '2024-25');
+    const recent = JSON.parse(readFileSync(join(dir, 'recent-workspaces.json'), 'utf8')) as Array<{ path: string }>;
+    expect(recent.map((r) => r.path)).toEqual([join(dir, 'b.hnbdesk'), join(dir, 'a.hnbdesk')]);
+  });
+
   it('check reports integrity and migration status, read-only', async () => {
     await hnb('init', '--demo');
     const r = await hnb('check', '--json');
