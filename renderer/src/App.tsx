@@ -62,7 +62,7 @@ export function App() {
         <NavRail />
         <main className="content">
           <NoticeBar />
-          {app.workspace ? <Screen /> : <Spinner className="loading" label="Opening workspace" />}
+          {app.workspace ? <Screen /> : app.noWorkspace ? <WorkspacesScreen /> : <Spinner className="loading" label="Opening workspace" />}
         </main>
       </div>
     </div>

@@ -115,21 +115,25 @@ describe('a finance lead in the app', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Undone: Forecast HN01 P7/);
   });
 
-  it('pastes a block copied from Excel down the lines and across to actuals and commentary', async () => {
-    await pasteInto(cell('l1', 'forecastPence'), '8,200,000\t4,800,000.50\tOne new place\r\n1,400,000\t\t\r\n');
+  it('pastes a column copied from Excel down the lines, and actuals with commentary across', async () => {
+    await pasteInto(cell('l1', 'forecastPence'), '8,200,000\r\n1,400,000\r\n');
     await expect.poll(async () => (await view()).rows.find((r) => r.code === 'HN02')!.forecastPence).toBe(140_000_000);
-    const v = await view();
-    expect(v.rows.find((r) => r.code === 'HN01')).toMatchObject({ forecastPence: 820_000_000, actualPence: 480_000_050, commentary: 'One new place' });
+    await pasteInto(cell('l1', 'actualPence'), '4,800,000.50\tOne new place\r\n');
+    await expect.poll(async () => (await view()).rows.find((r) => r.code === 'HN01')!.commentary).toBe('One new place');
+    expect((await view()).rows.find((r) => r.code === 'HN01')).toMatchObject({ forecastPence: 820_000_000, actualPence: 480_000_050 });
     await expect.poll(() => cell('l1', 'commentary').textContent()).toBe('One new place');
   });
 
-  it('refuses a paste with a bad cell, names it, and saves none of it', async () => {
+  it('refuses a paste with a bad cell, or one that would cover a subtotal, and saves none of it', async () => {
     const before = await view();
     await pasteInto(cell('l1', 'forecastPence'), '1,000\r\nabc\r\n');
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toMatch(/Nothing was pasted.*HN02, Forecast outturn: "abc" is not an amount of money/);
-    expect(await view()).toEqual(before);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await pasteInto(cell('l1', 'forecastPence'), '1\r\n2\r\n3\r\n4\r\n');
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/would cover "Total Place funding"/);
+    expect(await view()).toEqual(before);
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it('keeps a closed year read-only', async () => {

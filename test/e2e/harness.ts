@@ -23,11 +23,20 @@ export interface Session {
 
 /** A demo workspace in a temp folder, served on loopback, opened in headless Chromium at 1366x768. */
 export async function openDemoSession(): Promise<Session> {
+  const s = await openSession(async (server) => {
+    await server.openDefault();
+    loadDemo(server.workspace!);
+  });
+  await s.page.getByRole('heading', { name: 'High Needs monitoring' }).waitFor();
+  return s;
+}
+
+/** The app on loopback in headless Chromium, after `prepare` has set up the server's workspace. */
+export async function openSession(prepare: (server: DomainServer, dir: string) => Promise<void>): Promise<Session> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing: run npm run build (npm test does it first).`);
   const dir = mkdtempSync(join(tmpdir(), 'hnb-e2e-'));
   const server = new DomainServer({ dataDir: dir, user: 'e2e.tester', logError: () => undefined });
-  await server.openDefault();
-  loadDemo(server.workspace!);
+  await prepare(server, dir);
   const host = await startWebHost({ server, staticDir: RENDERER_DIR });
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
@@ -48,7 +57,6 @@ export async function openDemoSession(): Promise<Session> {
   });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(host.launchUrl);
-  await page.getByRole('heading', { name: 'High Needs monitoring' }).waitFor();
   return {
     dir,
     server,

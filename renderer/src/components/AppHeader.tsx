@@ -51,7 +51,10 @@ export function AppHeader() {
             </Badge>
           </Tooltip>
         )}
-        <Tooltip content={undo.label ? `Undo: ${undo.label} (Ctrl+Z)` : 'Nothing to undo'} relationship="description">
+        <Tooltip
+          content={undo.blockedBy ? `Cannot undo "${undo.label}": ${undo.blockedBy}` : undo.label ? `Undo: ${undo.label} (Ctrl+Z)` : 'Nothing to undo'}
+          relationship="description"
+        >
           <Button appearance="subtle" icon={<ArrowUndoRegular />} disabled={!undo.canUndo} onClick={() => void runUndo()}>
             Undo
           </Button>

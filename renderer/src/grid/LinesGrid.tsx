@@ -96,7 +96,7 @@ export function LinesGrid<R extends Row>(props: Props<R>) {
       if (readOnly) return onInvalid('This year is closed, so its figures cannot be changed.', []);
       const block = parseTsv(event.clipboardData.getData('text/plain'));
       if (block.length === 0) return;
-      const targets = props.rows.map((r) => ({ lineId: r.kind === 'line' ? (r.lineId ?? null) : null, code: r.code ?? '' }));
+      const targets = props.rows.map((r) => ({ lineId: r.kind === 'line' ? (r.lineId ?? null) : null, code: r.code ?? '', label: r.name ?? '' }));
       const columns: PasteColumn[] = grid.getAllDisplayedColumns().map((c) => {
         const spec = editable[c.getColId()];
         return { colId: c.getColId(), header: spec?.header ?? c.getColDef().headerName ?? '', editable: !!spec, type: spec?.type ?? 'text' };

@@ -8,9 +8,11 @@ export interface PasteColumn {
 }
 
 export interface PasteTarget {
-  /** null for heading and subtotal rows, which a paste steps over. */
+  /** null for heading, subtotal and total rows, which cannot take a paste. */
   lineId: number | null;
   code: string;
+  /** What the row shows, for naming it in an error. */
+  label: string;
 }
 
 export interface PastePlan {
@@ -20,10 +22,10 @@ export interface PastePlan {
 }
 
 /**
- * Maps a block copied from Excel onto the grid from the focused cell: down the budget lines
- * (stepping over headings and subtotals, as a line list in Excel has none) and across the
- * editable columns (stepping over computed ones, so "forecast, actual, commentary" copied
- * side by side land in those three columns). Every cell is checked before anything is saved.
+ * Maps a block copied from Excel onto the grid cell for cell from the focused cell, as Excel
+ * pastes: every cell lands exactly where it is seen to land. A block that would cover a
+ * calculated column, a heading or a subtotal is refused rather than shifted, so figures never
+ * end up in a column or line the user did not see. Every cell is checked before anything is saved.
  */
 export function planPaste(
   block: string[][],
@@ -32,15 +34,23 @@ export function planPaste(
   columns: PasteColumn[],
   startCol: number,
 ): PastePlan {
-  const targetRows = rows.slice(startRow).filter((r) => r.lineId !== null);
-  const targetCols = columns.slice(startCol).filter((c) => c.editable);
   const changes = new Map<number, Record<string, number | string | null>>();
   const errors: string[] = [];
   let cells = 0;
-  if (targetCols.length === 0) errors.push('Paste into an editable column (the white cells).');
+  const height = block.length;
   const width = Math.max(0, ...block.map((r) => r.length));
-  if (block.length > targetRows.length) errors.push(`The copied block has ${block.length} rows but only ${targetRows.length} budget lines lie below the selected cell.`);
-  if (width > targetCols.length && targetCols.length > 0) errors.push(`The copied block has ${width} columns but only ${targetCols.length} editable columns lie to the right of the selected cell.`);
+  const targetRows = rows.slice(startRow, startRow + height);
+  const targetCols = columns.slice(startCol, startCol + width);
+  if (targetRows.length < height) errors.push(`The copied block has ${height} rows but only ${rows.length - startRow} rows lie below the selected cell.`);
+  if (targetCols.length < width) errors.push(`The copied block has ${width} columns but only ${columns.length - startCol} columns lie to the right of the selected cell.`);
+  const computed = targetCols.filter((c) => !c.editable);
+  if (computed.length) {
+    errors.push(`${computed.map((c) => c.header).join(', ')} ${computed.length > 1 ? 'are' : 'is'} calculated, so the block cannot be pasted over ${computed.length > 1 ? 'them' : 'it'}. Paste into the white columns only, one column at a time if they are apart.`);
+  }
+  const fixed = targetRows.filter((r) => r.lineId === null);
+  if (fixed.length) {
+    errors.push(`The block would cover ${fixed.map((r) => `"${r.label}"`).join(', ')}, which ${fixed.length > 1 ? 'are' : 'is'} not a budget line. Paste one provision group at a time.`);
+  }
   if (errors.length) return { changes, errors, cells };
 
   block.forEach((cellsInRow, i) => {

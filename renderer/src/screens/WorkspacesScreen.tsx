@@ -89,7 +89,7 @@ export function WorkspacesScreen() {
           </div>
           <dl className="facts">
             <dt>Name</dt>
-            <dd>{workspace?.name}</dd>
+            <dd>{workspace?.name ?? 'No workspace is open'}</dd>
             <dt>File</dt>
             <dd className="path">{workspace?.path}</dd>
             <dt>Schema version</dt>

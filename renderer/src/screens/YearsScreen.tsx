@@ -19,7 +19,7 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, LockClosedRegular, LockOpenRegular, SaveRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatPence } from '../../../electron/shared/money';
 import { isYearId, nextYearId, yearIdFromStart } from '../../../electron/shared/periods';
 import {
@@ -98,9 +98,9 @@ export function YearsScreen() {
         </div>
         <div className="card-stack">
           {selected && <Contributions year={selected.id} closed={selected.status === 'closed'} />}
-          {selected?.isEarliest && <OpeningBalance y={selected} />}
+          {selected?.isEarliest && <OpeningBalance key={`${selected.id}:${selected.openingBalancePence}`} y={selected} />}
         </div>
-        {selected && <Allocations year={selected.id} closed={selected.status === 'closed'} />}
+        {selected && <Allocations key={selected.id} year={selected.id} closed={selected.status === 'closed'} />}
       </div>
       {statusFor && (
         <ReasonDialog
@@ -161,9 +161,11 @@ function AddYear({ years, onAdded }: { years: YearInfo[]; onAdded(id: string): v
 }
 
 function Allocations({ year, closed }: { year: string; closed: boolean }) {
-  const { refresh, reportError, notify, version } = useApp();
+  const { refresh, reportError, notify } = useApp();
   const { data } = useLoad(() => api.getAllocations({ year }), [year]);
   const [draft, setDraft] = useState<Record<string, Partial<AllocationBlock>>>({});
+  // Whatever was typed and not saved goes when the figures are read again (a save, an undo).
+  useEffect(() => setDraft({}), [data]);
   const [newVersion, setNewVersion] = useState(false);
   const save = async (b: AllocationBlock) => {
     const d = { ...b, ...draft[b.block] };
@@ -186,7 +188,7 @@ function Allocations({ year, closed }: { year: string; closed: boolean }) {
   const set = (block: string, field: keyof AllocationBlock, pence: number | null) =>
     setDraft((x) => ({ ...x, [block]: { ...x[block], [field]: pence ?? 0 } }));
   return (
-    <div className="card wide" key={`${year}-${version}`}>
+    <div className="card wide">
       <div className="card-head">
         <h2>DSG allocation {year}</h2>
         <span className="muted">

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { UndoState, WorkspaceInfo, YearInfo } from '../../../electron/shared/types';
 import { api } from '../api/api';
 import { ApiError } from '../api/api-error';
@@ -14,6 +14,8 @@ export interface Notice {
 
 interface AppState {
   workspace: WorkspaceInfo | null;
+  /** True once opening the workspace has been tried and nothing is open. */
+  noWorkspace: boolean;
   years: YearInfo[];
   year: string | null;
   setYear(year: string): void;
@@ -60,12 +62,13 @@ let noticeId = 0;
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [noWorkspace, setNoWorkspace] = useState(false);
   const [years, setYears] = useState<YearInfo[]>([]);
   const [year, setYearState] = useState<string | null>(null);
   const [period, setPeriod] = useState(1);
   const [screen, setScreen] = useState<ScreenId>('monitoring');
   const [version, setVersion] = useState(0);
-  const [undo, setUndo] = useState<UndoState>({ canUndo: false, label: null });
+  const [undo, setUndo] = useState<UndoState>({ canUndo: false, label: null, blockedBy: null });
   const [notice, setNotice] = useState<Notice | null>(null);
 
   const notify = useCallback((intent: Notice['intent'], title: string, lines?: string[]) => {
@@ -102,7 +105,10 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
         setWorkspace(info);
         await loadYears(false);
       })
-      .catch(reportError);
+      .catch((e) => {
+        setNoWorkspace(true);
+        reportError(e);
+      });
   }, [loadYears, reportError]);
 
   useEffect(() => {
@@ -133,6 +139,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     (info: WorkspaceInfo) => {
       const same = info.path === workspace?.path;
       setWorkspace(info);
+      setNoWorkspace(false);
       loadYears(same).catch(reportError);
       refresh();
       if (same) return;
@@ -145,6 +152,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AppState>(
     () => ({
       workspace,
+      noWorkspace,
       years,
       year,
       setYear,
@@ -163,22 +171,35 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       reportError,
       workspaceChanged,
     }),
-    [workspace, years, year, setYear, period, screen, version, refresh, undo, runUndo, notice, notify, reportError, workspaceChanged],
+    [workspace, noWorkspace, years, year, setYear, period, screen, version, refresh, undo, runUndo, notice, notify, reportError, workspaceChanged],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
-/** Loads data for a screen and reloads it when its inputs or the data version change. */
+/**
+ * Loads data for a screen and reloads it when its inputs or the data version change. When the
+ * inputs change (another year or period) the old figures are dropped at once, so they are never
+ * shown, or edited, under the new heading; a reload after a save keeps them on screen meanwhile.
+ */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; loading: boolean } {
   const { version, reportError } = useApp();
   const [data, setData] = useState<T | null>(null);
   const [loading, setLoading] = useState(true);
+  const lastDeps = useRef<string | null>(null);
   useEffect(() => {
     let live = true;
+    const key = JSON.stringify(deps);
+    const inputsChanged = key !== lastDeps.current;
+    lastDeps.current = key;
+    if (inputsChanged) setData(null);
     setLoading(true);
     load()
       .then((d) => live && setData(d))
-      .catch((e) => live && reportError(e))
+      .catch((e) => {
+        if (!live) return;
+        if (inputsChanged) setData(null);
+        reportError(e);
+      })
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

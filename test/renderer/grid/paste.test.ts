@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { planPaste, type PasteColumn } from '../../../renderer/src/grid/paste';
 
+// As the monitoring grid shows them: a heading, two lines, a subtotal, a heading, a line.
 const rows = [
-  { lineId: null, code: '' }, // group heading
-  { lineId: 1, code: 'HN01' },
-  { lineId: 2, code: 'HN02' },
-  { lineId: null, code: '' }, // subtotal
-  { lineId: null, code: '' }, // next heading
-  { lineId: 3, code: 'HN03' },
+  { lineId: null, code: '', label: 'Place funding' },
+  { lineId: 1, code: 'HN01', label: 'Place funding – special' },
+  { lineId: 2, code: 'HN02', label: 'Place funding – RP' },
+  { lineId: null, code: '', label: 'Total Place funding' },
+  { lineId: null, code: '', label: 'Mainstream top-ups' },
+  { lineId: 3, code: 'HN03', label: 'Top-ups – maintained' },
 ];
 const columns: PasteColumn[] = [
   { colId: 'code', header: 'Code', editable: false, type: 'text' },
@@ -17,34 +18,48 @@ const columns: PasteColumn[] = [
   { colId: 'commentary', header: 'Commentary', editable: true, type: 'text' },
 ];
 
-describe('pasting a block from Excel', () => {
-  it('fills lines downwards, stepping over headings and subtotals', () => {
-    const plan = planPaste([['£1,000'], ['2000'], ['(0)']], rows, 1, columns, 1);
+describe('pasting a block from Excel lands cell for cell where it is seen', () => {
+  it('fills a column down the lines of one group', () => {
+    const plan = planPaste([['£1,000'], ['(0)']], rows, 1, columns, 1);
     expect(plan.errors).toEqual([]);
     expect([...plan.changes]).toEqual([
       [1, { forecastPence: 100000 }],
-      [2, { forecastPence: 200000 }],
-      [3, { forecastPence: 0 }],
+      [2, { forecastPence: 0 }],
     ]);
   });
-  it('fills editable columns across, stepping over computed ones', () => {
-    const plan = planPaste([['1,000', '(250.50)', 'Two new placements']], rows, 2, columns, 1);
-    expect([...plan.changes]).toEqual([[2, { forecastPence: 100000, actualPence: -25050, commentary: 'Two new placements' }]]);
+
+  it('fills adjacent editable columns across', () => {
+    const plan = planPaste([['(250.50)', 'Two new placements']], rows, 2, columns, 3);
+    expect([...plan.changes]).toEqual([[2, { actualPence: -25050, commentary: 'Two new placements' }]]);
   });
-  it('reports every bad cell and changes nothing', () => {
-    const plan = planPaste([['abc', '1'], ['-5', 'x']], rows, 1, columns, 1);
-    expect(plan.changes.size).toBe(1); // row HN01's actual parsed, but errors block the whole paste
-    expect(plan.errors).toEqual([
-      'HN01, Forecast: "abc" is not an amount of money',
-      'HN02, Forecast: must not be negative (found "-5")',
-      'HN02, Actual: "x" is not an amount of money',
-    ]);
+
+  it('refuses a block that would cover a calculated column, rather than shift it into the next one', () => {
+    // "Forecast | Variance" copied from an exported workbook must not put variances into Actual.
+    const plan = planPaste([['1,000', '99,800']], rows, 1, columns, 1);
+    expect(plan.changes.size).toBe(0);
+    expect(plan.errors).toEqual(['Variance is calculated, so the block cannot be pasted over it. Paste into the white columns only, one column at a time if they are apart.']);
+    expect(planPaste([['5']], rows, 1, columns, 2).errors[0]).toMatch(/^Variance is calculated/);
   });
-  it('refuses a block taller or wider than the room below and to the right', () => {
-    expect(planPaste([['1'], ['2'], ['3'], ['4']], rows, 1, columns, 1).errors[0]).toMatch(/4 rows but only 3 budget lines/);
-    expect(planPaste([['1', '2', '3', '4']], rows, 1, columns, 1).errors[0]).toMatch(/4 columns but only 3 editable/);
-    expect(planPaste([['1']], rows, 1, columns.slice(0, 1), 0).errors[0]).toMatch(/editable column/);
+
+  it('refuses a block that would cover a heading or subtotal, rather than skip it', () => {
+    const plan = planPaste([['1'], ['2'], ['3'], ['4'], ['5']], rows, 1, columns, 1);
+    expect(plan.changes.size).toBe(0);
+    expect(plan.errors).toEqual(['The block would cover "Total Place funding", "Mainstream top-ups", which are not a budget line. Paste one provision group at a time.']);
   });
+
+  it('reports every bad cell (the grid then saves none of the block)', () => {
+    // Actual may be negative; Commentary takes any text.
+    const plan = planPaste([['abc', '1'], ['-5', 'x']], rows, 1, columns, 3);
+    expect(plan.errors).toEqual(['HN01, Actual: "abc" is not an amount of money']);
+    const money = planPaste([['abc'], ['-5']], rows, 1, columns, 1);
+    expect(money.errors).toEqual(['HN01, Forecast: "abc" is not an amount of money', 'HN02, Forecast: must not be negative (found "-5")']);
+  });
+
+  it('refuses a block taller or wider than the grid below and to the right', () => {
+    expect(planPaste([['1'], ['2']], rows, 5, columns, 1).errors[0]).toMatch(/2 rows but only 1 rows lie below/);
+    expect(planPaste([['1', '2']], rows, 1, columns, 4).errors[0]).toMatch(/2 columns but only 1 columns lie to the right/);
+  });
+
   it('treats a blank cell as clearing the value', () => {
     expect([...planPaste([['']], rows, 1, columns, 1).changes]).toEqual([[1, { forecastPence: null }]]);
   });
