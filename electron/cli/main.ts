@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkWorkspace } from '../../db/client';
 import { AppError, type Envelope, type ErrorInfo } from '../shared/errors';
@@ -111,8 +112,6 @@ async function open(server: DomainServer, path: string, create: boolean): Promis
 }
 
 async function init(server: DomainServer, path: string, o: CliOptions, io: Io): Promise<number> {
-  const { mkdirSync } = await import('node:fs');
-  const { dirname } = await import('node:path');
   mkdirSync(dirname(path), { recursive: true });
   await open(server, path, true);
   const ws = server.workspace!;
@@ -204,4 +203,3 @@ function check(path: string, o: CliOptions, io: Io): number {
   }
 }
 
-export { EXIT_FAILED };

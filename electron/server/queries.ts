@@ -11,6 +11,7 @@ import {
   provisionGroup,
 } from '../../db/schema';
 import { AppError } from '../shared/errors';
+import { closedYearError } from './audit/recorder';
 import type { AllocationBlock, AllocationVersionInfo, DsgBlock, PositionSummary } from '../shared/types';
 import { computeMonitoring, forecastAt, reportingPeriod, type LineYear, type PeriodEntry } from './domain/monitoring';
 import { netOf, positionFor, rollForward, type YearFunding } from './domain/position';
@@ -27,6 +28,13 @@ export function requireYear(db: Db, yearId: string): YearRow {
     });
   }
   return row;
+}
+
+/** The year, which must be open: checked before any work so the refusal names the year. */
+export function requireOpenYear(db: Db, yearId: string): YearRow {
+  const year = requireYear(db, yearId);
+  if (year.status === 'closed') throw closedYearError(yearId);
+  return year;
 }
 
 export function allYears(db: Db): YearRow[] {
@@ -128,20 +136,25 @@ function yearFunding(db: Db, y: YearRow, lines: LineYear[], period: number): Yea
   };
 }
 
-/** Every year rolled forward at P12, oldest first. */
+/** The given years rolled forward at P12, oldest first. */
+function rolled(db: Db, years: YearRow[]): PositionSummary[] {
+  return rollForward(years.map((y) => yearFunding(db, y, loadLineYears(db, y.id), 12)));
+}
+
 export function positionSeries(db: Db): PositionSummary[] {
-  return rollForward(allYears(db).map((y) => yearFunding(db, y, loadLineYears(db, y.id), 12)));
+  return rolled(db, allYears(db));
 }
 
 /** A year's position at a period, brought forward from the years before it. */
-export function positionSummary(db: Db, yearId: string, period?: number, lines?: LineYear[]): PositionSummary {
-  const year = requireYear(db, yearId);
-  const ly = lines ?? loadLineYears(db, yearId);
-  const p = period ?? reportingPeriod(year.status, ly);
-  const earlier = allYears(db).filter((y) => y.id < yearId);
-  const series = rollForward(earlier.map((y) => yearFunding(db, y, loadLineYears(db, y.id), 12)));
+function positionOf(db: Db, year: YearRow, lines: LineYear[], period?: number): PositionSummary {
+  const p = period ?? reportingPeriod(year.status, lines);
+  const series = rolled(db, allYears(db).filter((y) => y.id < year.id));
   const bf = series.length > 0 ? series[series.length - 1]!.carriedForwardPence : (year.openingBalancePence ?? 0);
-  return positionFor(yearFunding(db, year, ly, p), p, bf);
+  return positionFor(yearFunding(db, year, lines, p), p, bf);
+}
+
+export function positionSummary(db: Db, yearId: string, period?: number): PositionSummary {
+  return positionOf(db, requireYear(db, yearId), loadLineYears(db, yearId), period);
 }
 
 export function monitoringView(db: Db, yearId: string, period: number) {
@@ -152,7 +165,7 @@ export function monitoringView(db: Db, yearId: string, period: number) {
     period,
     status: year.status,
     ...computeMonitoring(lines, period),
-    position: positionSummary(db, yearId, period, lines),
+    position: positionOf(db, year, lines, period),
   };
 }
 
@@ -166,7 +179,8 @@ export function latestPeriods(db: Db): Map<string, number> {
   return new Map(rows.map((r) => [r.yearId, Number(r.latest)]));
 }
 
-export function activeLineIds(db: Db, ids: number[]): Map<number, { id: number; code: string; active: boolean }> {
+/** The lines with these ids, in use or retired. */
+export function linesById(db: Db, ids: number[]): Map<number, { id: number; code: string; active: boolean }> {
   if (ids.length === 0) return new Map();
   return new Map(
     db

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contract, type ChannelName } from '../shared/contract';
 import { AppError, type Envelope } from '../shared/errors';
@@ -70,7 +71,6 @@ export class DomainServer {
   }
 
   async openDefault(): Promise<WorkspaceInfo> {
-    const { mkdirSync } = await import('node:fs');
     mkdirSync(this.dataDir, { recursive: true });
     return this.openWorkspace(this.defaultWorkspacePath, true);
   }

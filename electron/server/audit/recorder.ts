@@ -33,6 +33,12 @@ function contextOf(entity: EntityName, row: AnyRow, given?: AuditContext): Requi
   };
 }
 
+export function closedYearError(yearId: string): AppError {
+  return new AppError('CLOSED_YEAR', `${yearId} is closed, so its figures cannot change. Reopen the year, giving a reason, to change them.`, {
+    issues: [{ field: 'year', rule: 'year must be open', message: `${yearId} is closed` }],
+  });
+}
+
 const YEAR_FIELDS_OPEN_WHEN_CLOSED = new Set(['status', 'statusReason', 'closedAt', 'closedBy', 'openingBalancePence']);
 
 /**
@@ -87,13 +93,7 @@ export class ChangeRecorder {
     // A year's own status is how it is reopened, so that field stays writable. Its opening
     // balance moves to a year added before it (the position of every year is unchanged).
     if (entity === 'financial_year' && field && YEAR_FIELDS_OPEN_WHEN_CLOSED.has(field)) return;
-    if (this.closedYears.has(ctx.yearId)) {
-      throw new AppError(
-        'CLOSED_YEAR',
-        `${ctx.yearId} is closed, so its figures cannot change. Reopen the year, giving a reason, to change them.`,
-        { issues: [{ field: 'year', rule: 'year must be open', message: `${ctx.yearId} is closed` }] },
-      );
-    }
+    if (this.closedYears.has(ctx.yearId)) throw closedYearError(ctx.yearId);
   }
 
   private entry(

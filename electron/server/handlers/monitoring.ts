@@ -3,13 +3,14 @@ import { AppError, type ErrorIssue } from '../../shared/errors';
 import { formatPence } from '../../shared/money';
 import { defineHandlers } from '../handler';
 import {
-  activeLineIds,
+  linesById,
   findBudget,
   findForecast,
   loadLineYears,
   monitoringView,
   positionSeries,
   positionSummary,
+  requireOpenYear,
   requireYear,
 } from '../queries';
 import { computeBudgetGrid } from '../domain/monitoring';
@@ -23,7 +24,7 @@ function budgetGrid(ws: Workspace, yearId: string) {
 
 /** Every change must name a line that exists; all unknown ones are reported together. */
 function requireLines(ws: Workspace, changes: Array<{ lineId: number }>): Map<number, { code: string }> {
-  const known = activeLineIds(ws.db, [...new Set(changes.map((c) => c.lineId))]);
+  const known = linesById(ws.db, [...new Set(changes.map((c) => c.lineId))]);
   const issues: ErrorIssue[] = [];
   changes.forEach((c, i) => {
     if (!known.has(c.lineId)) {
@@ -32,15 +33,6 @@ function requireLines(ws: Workspace, changes: Array<{ lineId: number }>): Map<nu
   });
   if (issues.length) throw AppError.invalid(issues);
   return known;
-}
-
-function requireOpen(ws: Workspace, yearId: string): void {
-  const y = requireYear(ws.db, yearId);
-  if (y.status === 'closed') {
-    throw new AppError('CLOSED_YEAR', `${yearId} is closed, so its figures cannot change. Reopen the year, giving a reason, to change them.`, {
-      issues: [{ field: 'year', rule: 'year must be open', message: `${yearId} is closed` }],
-    });
-  }
 }
 
 function label(what: string, count: number, first: string): string {
@@ -53,7 +45,7 @@ export const monitoringHandlers = defineHandlers({
   getBudgetGrid: (input, { ws }) => budgetGrid(ws, input.year),
 
   setBudgets: (input, { ws }) => {
-    requireOpen(ws, input.year);
+    requireOpenYear(ws.db, input.year);
     const lines = requireLines(ws, input.changes);
     const missing = input.changes.flatMap((c, i) =>
       c.originalPence === undefined && c.revisedPence === undefined
@@ -82,7 +74,7 @@ export const monitoringHandlers = defineHandlers({
   getMonitoring: (input, { ws }) => monitoringView(ws.db, input.year, input.period),
 
   setForecasts: (input, { ws }) => {
-    requireOpen(ws, input.year);
+    requireOpenYear(ws.db, input.year);
     const lines = requireLines(ws, input.changes);
     const first = input.changes[0]!;
     const firstText =

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors';
 import { nextYearId, previousYearId, yearDates } from '../../shared/periods';
 import type { YearInfo } from '../../shared/types';
 import { defineHandlers } from '../handler';
-import { allYears, latestPeriods, requireYear, type YearRow } from '../queries';
+import { allYears, latestPeriods, requireOpenYear, requireYear, type YearRow } from '../queries';
 import type { Workspace } from '../workspace';
 
 function toInfo(y: YearRow, earliest: string | undefined, latest: Map<string, number>): YearInfo {
@@ -95,11 +95,7 @@ export const yearHandlers = defineHandlers({
   },
 
   setOpeningBalance: (input, { ws }) => {
-    if (requireYear(ws.db, input.year).status === 'closed') {
-      throw new AppError('CLOSED_YEAR', `${input.year} is closed, so its figures cannot change. Reopen the year, giving a reason, to change them.`, {
-        issues: [{ field: 'year', rule: 'year must be open', message: `${input.year} is closed` }],
-      });
-    }
+    requireOpenYear(ws.db, input.year);
     const earliest = allYears(ws.db)[0]!.id;
     if (earliest !== input.year) {
       throw new AppError(
