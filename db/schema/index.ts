@@ -4,3 +4,4 @@ export * from './funding';
 export * from './lines';
 export * from './monitoring';
 export * from './audit';
+export * from './imports';

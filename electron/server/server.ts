@@ -7,6 +7,7 @@ import { defaultWorkspacePath, osUser } from './app-paths';
 import type { HandlerContext } from './handler';
 import { handlers } from './handlers';
 import { RecentList } from './recent';
+import { ImportService } from './workbooks/import-service';
 import { parseInput } from './validate';
 import { Workspace, type Actor } from './workspace';
 
@@ -28,6 +29,8 @@ export class DomainServer {
   readonly recent: RecentList;
   readonly actor: Actor;
   readonly dataDir: string;
+  /** Import sessions and the progress of the one being read. */
+  readonly imports = new ImportService();
   private current: Workspace | null = null;
   /** Why the last open failed when nothing is open, so "no workspace" can say why. */
   private openError: string | null = null;

@@ -24,6 +24,7 @@ import type {
   WorkspaceInfo,
   YearInfo,
 } from './types';
+import type { ImportApplied, ImportBatchInfo, ImportProgress, ImportPreview, ImportStart, KindInfo, SavedMapping } from './workbook-types';
 
 // ---- field rules, with messages a finance lead can act on ----
 
@@ -55,6 +56,14 @@ const text = (max: number) => z.string({ error: 'must be text' }).max(max, { err
 const requiredText = (max: number) => text(max).trim().min(1, { error: 'must not be blank' });
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const empty = z.strictObject({});
+const kindField = z.enum(['budget', 'monitoring'], { error: 'must be a workbook kind: budget or monitoring' });
+/** Which year, period and lines an export or a foreign import covers. */
+const workbookScope = z.strictObject({
+  year: yearField,
+  period: periodField.optional(),
+  holder: text(200).optional(),
+  groupId: id.optional(),
+});
 
 // ---- channel definitions ----
 
@@ -183,6 +192,70 @@ export const contract = {
   getSummary: channel(z.strictObject({ year: yearField, period: periodField.optional() })).returns<PositionSummary>(),
   getPositionSeries: channel(empty).returns<PositionSummary[]>(),
   buildMonitoringWorkbook: channel(z.strictObject({ year: yearField, period: periodField })).returns<FileBytes>(),
+
+  // spreadsheets: export, import with a preview, history of import batches
+  listKinds: channel(empty).returns<KindInfo[]>(),
+  exportWorkbook: channel(workbookScope.extend({ kind: kindField })).returns<FileBytes>(),
+  /**
+   * Reads a workbook and answers with a preview (nothing is written), or, for a foreign
+   * workbook, the column mapping proposed from its header. `path` only from a host's file
+   * dialog or the command line; the window sends the file's bytes.
+   */
+  importFile: channel(
+    z.strictObject({
+      source: z.union([
+        z.strictObject({ path: requiredText(4096) }),
+        z.strictObject({ fileName: requiredText(255), base64: z.string().max(200_000_000) }),
+      ]),
+      kind: kindField.optional(),
+      year: yearField.optional(),
+      period: periodField.optional(),
+      holder: text(200).optional(),
+      /** Header text -> field, as `hnb import --map` gives it. */
+      map: z.record(z.string().max(200), z.string().max(60)).optional(),
+      headerRow: z.int().min(1).max(1000).optional(),
+      mappingName: text(100).optional(),
+    }),
+  ).returns<ImportStart>(),
+  /** A foreign workbook, read through the mapping the user confirmed. */
+  previewMapped: channel(
+    workbookScope.extend({
+      importId: requiredText(64),
+      kind: kindField,
+      headerRow: z.int().min(1).max(1000),
+      /** field -> 1-based column number */
+      columns: z.record(z.string().max(60), z.int().min(1).max(16384)),
+    }),
+  ).returns<ImportPreview>(),
+  applyImport: channel(
+    z.strictObject({
+      importId: requiredText(64),
+      /** Per conflicting row key: keep the database's value or take the file's. */
+      resolutions: z.record(z.string().max(64), z.enum(['file', 'db'])).optional(),
+      /** For every conflict not resolved row by row. */
+      prefer: z.enum(['file', 'db']).optional(),
+      /** Rows missing from the file are left alone unless this is ticked. */
+      deleteMissing: z.boolean().optional(),
+    }),
+  ).returns<ImportApplied>(),
+  discardImport: channel(z.strictObject({ importId: requiredText(64) })).returns<{ discarded: boolean }>(),
+  getImportProgress: channel(empty).returns<ImportProgress>(),
+  listImportBatches: channel(empty).returns<ImportBatchInfo[]>(),
+  revertImportBatch: channel(z.strictObject({ batchId: id })).returns<ImportBatchInfo[]>(),
+  listMappings: channel(z.strictObject({ kind: kindField.optional() })).returns<SavedMapping[]>(),
+  saveMapping: channel(
+    z.strictObject({
+      name: requiredText(100),
+      kind: kindField,
+      columns: z.record(z.string().max(200), z.string().max(60)),
+      headerRow: z.int().min(1).max(1000).nullable().optional(),
+    }),
+  ).returns<SavedMapping>(),
+  deleteMapping: channel(z.strictObject({ id })).returns<{ deleted: number }>(),
+  /** Native open dialog, then importFile with the chosen path. Null when the user cancels. */
+  chooseImportFile: channel(
+    z.strictObject({ kind: kindField.optional(), year: yearField.optional(), period: periodField.optional() }),
+  ).hostReturns<ImportStart | null>(),
 
   // history
   getLineHistory: channel(z.strictObject({ lineId: id, year: yearField.optional() })).returns<HistoryEntry[]>(),

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'DAMAGED'
   | 'NEWER_VERSION'
   | 'FILE_BUSY'
+  | 'INVALID_FILE'
+  | 'CONFLICT'
   | 'NOT_AVAILABLE'
   | 'UNAUTHORIZED'
   | 'INTERNAL';

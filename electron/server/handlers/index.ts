@@ -4,6 +4,7 @@ import { fundingHandlers } from './funding';
 import { historyHandlers } from './history';
 import { lineHandlers } from './lines';
 import { monitoringHandlers } from './monitoring';
+import { workbookHandlers } from './workbooks';
 import { workspaceHandlers } from './workspace';
 import { yearHandlers } from './years';
 
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<ServerChannel> = {
   ...lineHandlers,
   ...monitoringHandlers,
   ...historyHandlers,
+  ...workbookHandlers,
 };

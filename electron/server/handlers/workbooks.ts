@@ -1,0 +1,43 @@
+import { AppError } from '../../shared/errors';
+import { defineHandlers } from '../handler';
+import { kindInfo } from '../workbooks/engine/kind';
+import { exportKindBytes } from '../workbooks/export-kind';
+import { listBatches, revertBatch } from '../workbooks/import-batches';
+import { deleteMapping, listMappings, saveMapping } from '../workbooks/mappings';
+import { KINDS, kindDef } from '../workbooks/kinds';
+
+export const workbookHandlers = defineHandlers({
+  listKinds: () => Object.values(KINDS).map(kindInfo),
+
+  exportWorkbook: (input, { ws }) => {
+    const { kind, ...scope } = input;
+    return exportKindBytes(ws, kindDef(kind), scope);
+  },
+
+  importFile: (input, { ws, server }) => server.imports.start(ws, input),
+
+  previewMapped: (input, { ws, server }) => server.imports.previewMapped(ws, input),
+
+  applyImport: (input, { ws, server }) => server.imports.apply(ws, input),
+
+  discardImport: (input, { server }) => ({ discarded: server.imports.discard(input.importId) }),
+
+  getImportProgress: (_input, { server }) => server.imports.progress,
+
+  listImportBatches: (_input, { ws }) => listBatches(ws),
+
+  revertImportBatch: (input, { ws }) => {
+    revertBatch(ws, input.batchId);
+    return listBatches(ws);
+  },
+
+  listMappings: (input, { ws }) => listMappings(ws, input.kind),
+
+  saveMapping: (input, { ws }) => saveMapping(ws, input),
+
+  deleteMapping: (input, { ws }) => {
+    const deleted = deleteMapping(ws, input.id);
+    if (!deleted) throw new AppError('NOT_FOUND', `There is no saved mapping ${input.id}.`);
+    return { deleted };
+  },
+});

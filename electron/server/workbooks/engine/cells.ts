@@ -1,0 +1,129 @@
+/**
+ * Reading one cell as a field of a workbook kind. Every refusal names its rule and what was
+ * found, so an error reads `Budget!H12 — must be an amount in pounds — found "twelve"`.
+ */
+import { parseMoney } from '../../../shared/money';
+
+/** A cell as the reader hands it over: formulas by their saved value, rich text as plain text. */
+export type RawValue = string | number | boolean | null | CellProblem;
+export interface CellProblem {
+  problem: 'formula-without-value' | 'error-value';
+  text: string;
+}
+
+export type FieldValue = string | number | null;
+export type CellRead = { ok: true; value: FieldValue } | { ok: false; rule: string; found: string };
+
+export function isProblem(v: RawValue | undefined): v is CellProblem {
+  return typeof v === 'object' && v !== null;
+}
+
+export function isBlank(v: RawValue | undefined): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** What the user would see in the cell, for messages. */
+export function shown(v: RawValue | undefined): string {
+  if (v === null || v === undefined) return 'a blank cell';
+  if (isProblem(v)) return v.text;
+  if (typeof v === 'string') return `"${v.length > 60 ? `${v.slice(0, 57)}...` : v}"`;
+  return String(v);
+}
+
+const fail = (rule: string, v: RawValue | undefined): CellRead => ({ ok: false, rule, found: shown(v) });
+
+function problemRead(v: CellProblem): CellRead {
+  return v.problem === 'formula-without-value'
+    ? { ok: false, rule: 'a formula needs its saved value: open the file in Excel, save it, and import again', found: v.text }
+    : { ok: false, rule: 'must not be an Excel error', found: v.text };
+}
+
+export interface MoneyRule {
+  /** Blank reads as null rather than an error. */
+  optional?: boolean;
+  nonNegative?: boolean;
+}
+
+/**
+ * Money in pounds: numbers, or text as people type it (`£1,234`, `1,234.50`, `(1,234)`,
+ * `-£1,234`). A number cell is rounded to the penny, because a formula's saved value often
+ * carries float noise; text with more than two decimals is refused as a typing slip.
+ */
+export function readMoney(v: RawValue | undefined, rule: MoneyRule = {}): CellRead {
+  if (isProblem(v)) return problemRead(v);
+  if (isBlank(v)) return rule.optional ? { ok: true, value: null } : fail('must be an amount in pounds (blank is not allowed)', v);
+  let pence: number;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return fail('must be an amount in pounds', v);
+    pence = Math.round(v * 100);
+  } else if (typeof v === 'string') {
+    const parsed = parseMoney(v.trim());
+    if (!parsed.ok) return fail('must be an amount in pounds, such as 1234.56, £1,234 or (1,234)', v);
+    pence = parsed.pence;
+  } else return fail('must be an amount in pounds', v);
+  if (!Number.isSafeInteger(pence) || Math.abs(pence) > 100_000_000_000_000) return fail('is too large an amount', v);
+  if (rule.nonNegative && pence < 0) return fail('must not be negative', v);
+  return { ok: true, value: Object.is(pence, -0) ? 0 : pence };
+}
+
+export interface TextRule {
+  required?: boolean;
+  maxLength?: number;
+}
+
+/** Text, trimmed. Numbers become text as Excel shows them (a code typed as 1201 is "1201"). */
+export function readText(v: RawValue | undefined, rule: TextRule = {}): CellRead {
+  if (isProblem(v)) return problemRead(v);
+  if (isBlank(v)) return rule.required ? fail('must not be blank', v) : { ok: true, value: '' };
+  const text = typeof v === 'string' ? v.trim() : String(v);
+  if (rule.maxLength !== undefined && text.length > rule.maxLength) return fail(`must be at most ${rule.maxLength} characters`, v);
+  return { ok: true, value: text };
+}
+
+/** A whole number (our hidden row ids); blank reads as null. */
+export function readInt(v: RawValue | undefined, rule: { min?: number } = {}): CellRead {
+  if (isProblem(v)) return problemRead(v);
+  if (isBlank(v)) return { ok: true, value: null };
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n)) return fail('must be a whole number', v);
+  if (rule.min !== undefined && n < rule.min) return fail(`must be at least ${rule.min}`, v);
+  return { ok: true, value: n };
+}
+
+const UK_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isoOf(y: number, m: number, d: number): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  return dt.toISOString().slice(0, 10);
+}
+
+/**
+ * A date as `YYYY-MM-DD`: from an Excel serial number (1900 or 1904 system), UK `dd/mm/yyyy`
+ * text, or ISO text. Excel's 1900 system counts a 29 February 1900 that never was, so serials
+ * from 61 on are one day ahead of the calendar.
+ */
+export function readDate(v: RawValue | undefined, options: { date1904: boolean; optional?: boolean }): CellRead {
+  if (isProblem(v)) return problemRead(v);
+  if (isBlank(v)) return options.optional ? { ok: true, value: null } : fail('must be a date (blank is not allowed)', v);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || v < (options.date1904 ? 0 : 1) || v > 2958465) return fail('must be a date', v);
+    const days = Math.floor(v);
+    const base = options.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, days >= 61 ? 30 : 31);
+    return { ok: true, value: new Date(base + days * 86_400_000).toISOString().slice(0, 10) };
+  }
+  if (typeof v !== 'string') return fail('must be a date', v);
+  const t = v.trim();
+  const uk = UK_DATE.exec(t);
+  const iso = uk ? isoOf(Number(uk[3]), Number(uk[2]), Number(uk[1])) : ISO_DATE.test(t) ? isoOf(Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10))) : null;
+  return iso ? { ok: true, value: iso } : fail('must be a date written dd/mm/yyyy', v);
+}
+
+/** One of a list (s251 codes, provision groups), matched without regard to case. */
+export function readListValue(v: RawValue | undefined, allowed: readonly string[], rule: { required?: boolean; listName: string }): CellRead {
+  const text = readText(v, { required: rule.required });
+  if (!text.ok || text.value === '') return text;
+  const hit = allowed.find((a) => a.toLowerCase() === String(text.value).toLowerCase());
+  return hit !== undefined ? { ok: true, value: hit } : fail(`must be one of the ${rule.listName} in the list`, v);
+}

@@ -1,0 +1,291 @@
+/**
+ * Writes a workbook kind: a Read me sheet, the hidden _meta sheet, a hidden _lists sheet for
+ * validation, and the data sheet as a protected Excel table. Streams, so 100,000 rows cost
+ * little more than exceljs's own streaming writer.
+ */
+import type { Writable } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import type { KindScope } from '../../../shared/workbook-types';
+import { FONT, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from '../styles';
+import type { FieldValue } from './cells';
+import { fingerprint } from './fingerprint';
+import { editableColumns, type ColumnDef, type KindData, type KindDef } from './kind';
+import { META_SHEET, metaRows } from './meta';
+import { TableWorkbookWriter } from './stream-table';
+
+export const GBP_PENCE = '"£"#,##0.00;-"£"#,##0.00;"£"0.00';
+export const TITLE_ROWS = 3;
+export const HEADER_ROW = TITLE_ROWS + 1;
+export const LISTS_SHEET = '_lists';
+
+export interface ExportHeader {
+  workspaceId: string;
+  authority: string;
+  exportedBy: string;
+  exportedAt: Date;
+}
+
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+const LOCKED_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
+const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFFFFF' } };
+const BODY_FONT = { name: FONT, size: 10 };
+const CELL_BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
+
+/**
+ * One style object per column and state, shared by every cell: exceljs caches style ids by
+ * object identity, which is what keeps 1.2 million styled cells fast.
+ */
+function columnStyles(c: ColumnDef): { body: Partial<ExcelJS.Style>; total: Partial<ExcelJS.Style> } {
+  const money = c.type === 'money';
+  const body: Partial<ExcelJS.Style> = {
+    font: BODY_FONT,
+    fill: c.editable ? INPUT_FILL : LOCKED_FILL,
+    border: CELL_BORDER,
+    // Text columns are formatted as Text, so a value starting "=" stays text even when edited.
+    numFmt: money ? GBP_PENCE : c.type === 'int' || c.type === 'id' ? '0' : '@',
+    alignment: { vertical: 'top', wrapText: Boolean(c.wrap), horizontal: money ? 'right' : 'left' },
+    protection: { locked: !c.editable },
+  };
+  const total: Partial<ExcelJS.Style> = {
+    font: { name: FONT, size: 10, bold: true },
+    fill: TOTAL_FILL,
+    border: { top: THIN, bottom: THIN },
+    numFmt: money ? GBP_PENCE : '@',
+    alignment: { horizontal: money ? 'right' : 'left' },
+    protection: { locked: true },
+  };
+  return { body, total };
+}
+
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 10, bold: true, color: { argb: 'FFFFFFFF' } },
+  fill: HEADER_FILL,
+  border: CELL_BORDER,
+  alignment: { vertical: 'middle', wrapText: true },
+  protection: { locked: true },
+};
+
+function cellValue(c: ColumnDef, v: FieldValue | undefined): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  if (c.type === 'money') return (v as number) / 100;
+  return v;
+}
+
+function writeReadMe(wb: TableWorkbookWriter, def: KindDef, data: KindData, head: ExportHeader): void {
+  const ws = wb.addWorksheet('Read me', { properties: { tabColor: { argb: 'FF1F3864' } }, views: [{ showGridLines: false }] });
+  ws.columns = [{ width: 3 }, { width: 110 }];
+  const put = (text: string, font: Partial<ExcelJS.Font>) => {
+    const row = ws.addRow(['', text]);
+    row.getCell(2).font = { name: FONT, ...font };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    row.commit();
+  };
+  put(`${head.authority}: ${def.title}`, { size: 14, bold: true, color: { argb: 'FF1F3864' } });
+  put(data.subtitle, { size: 11 });
+  put(`Exported ${head.exportedAt.toISOString().slice(0, 16).replace('T', ' ')} by ${head.exportedBy} from HNB Desk. ${data.rows.length} rows.`, { size: 9, italic: true, color: { argb: 'FF555555' } });
+  put('', { size: 10 });
+  put('How to fill it in', { size: 11, bold: true });
+  def.instructions.forEach((t, i) => put(`${i + 1}. ${t}`, { size: 10 }));
+  put(`White cells on the "${def.sheetName}" sheet are for typing; grey cells are locked. The sheet is protected without a password (Review > Unprotect Sheet) only to stop accidents.`, { size: 10 });
+  put('When you have finished, save the file as an Excel Workbook (.xlsx) and send it back. HNB Desk shows every change before anything is applied.', { size: 10 });
+  ws.commit();
+}
+
+function writeMeta(wb: TableWorkbookWriter, def: KindDef, data: KindData, scope: KindScope, head: ExportHeader): void {
+  const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
+  const editable = editableColumns(def);
+  const fingerprints = new Map<number, string>();
+  for (const r of data.rows) fingerprints.set(r.id, fingerprint(editable.map((c) => r.values[c.field] ?? null)));
+  const rows = metaRows({
+    kind: def.kind,
+    schemaVersion: def.schemaVersion,
+    workspaceId: head.workspaceId,
+    workspaceName: head.authority,
+    scope,
+    exportedAt: head.exportedAt.toISOString(),
+    exportedBy: head.exportedBy,
+    sheet: def.sheetName,
+    fingerprints,
+  });
+  for (const r of rows) ws.addRow(r).commit();
+  ws.commit();
+}
+
+function writeLists(wb: TableWorkbookWriter, data: KindData): Map<string, string> {
+  const refs = new Map<string, string>();
+  const names = Object.keys(data.lists);
+  if (names.length === 0) return refs;
+  const ws = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  const longest = Math.max(...names.map((n) => data.lists[n]!.length));
+  ws.addRow(names).commit();
+  for (let i = 0; i < longest; i++) ws.addRow(names.map((n) => data.lists[n]![i] ?? null)).commit();
+  names.forEach((n, i) => {
+    const col = columnLetter(i + 1);
+    refs.set(n, `${LISTS_SHEET}!$${col}$2:$${col}$${Math.max(2, data.lists[n]!.length + 1)}`);
+  });
+  ws.commit();
+  return refs;
+}
+
+/** Writes the workbook to `out` and resolves when the last byte is written. */
+export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindData, scope: KindScope, head: ExportHeader): Promise<void> {
+  const wb = new TableWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = `HNB Desk (${head.exportedBy})`;
+  wb.created = head.exportedAt;
+  writeReadMe(wb, def, data, head);
+  writeMeta(wb, def, data, scope, head);
+  const listRefs = writeLists(wb, data);
+
+  const cols = def.columns;
+  const colOf = new Map(cols.map((c, i) => [c.field, i + 1]));
+  const letterOf = (field: string) => columnLetter(colOf.get(field)!);
+  const lastCol = cols.length;
+  const firstData = HEADER_ROW + 1;
+  const lastData = HEADER_ROW + data.rows.length + def.spareRows;
+  const totalRow = lastData + 1;
+  const frozenCols = cols.findIndex((c) => c.field === 'name') + 1;
+
+  const ws = wb.addWorksheet(def.sheetName, {
+    properties: { tabColor: { argb: 'FF2E75B6' } },
+    views: [{ state: 'frozen', xSplit: frozenCols, ySplit: HEADER_ROW, topLeftCell: `${columnLetter(frozenCols + 1)}${firstData}`, activeCell: `B${firstData}` }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+      printArea: `B1:${columnLetter(lastCol)}${totalRow}`,
+    },
+    headerFooter: { oddFooter: `&L${head.authority.replace(/&/g, '&&')}&C${def.title}: ${data.subtitle.replace(/&/g, '&&')}&RPage &P of &N` },
+  });
+  ws.columns = cols.map((c) => ({ width: c.width, hidden: c.type === 'id' }));
+
+  const title = ws.addRow(['', `${head.authority}: ${def.title}`]);
+  title.getCell(2).font = { name: FONT, bold: true, size: 14, color: { argb: 'FF1F3864' } };
+  title.commit();
+  const sub = ws.addRow(['', data.subtitle]);
+  sub.getCell(2).font = { name: FONT, size: 11 };
+  sub.commit();
+  const hint = ws.addRow(['', 'Type in the white cells; grey cells are locked. Amounts are pounds. Positive variance is an overspend.']);
+  hint.getCell(2).font = { name: FONT, size: 9, italic: true, color: { argb: 'FF555555' } };
+  hint.commit();
+
+  const header = ws.addRow(cols.map((c) => c.header));
+  header.height = 30;
+  for (let i = 1; i <= lastCol; i++) header.getCell(i).style = HEADER_STYLE;
+  header.commit();
+
+  const styles = cols.map(columnStyles);
+  const formulaCols = cols.map((c) => c.formula);
+  let rowNo = firstData;
+  const writeRow = (values: Record<string, FieldValue> | null, id: number | null) => {
+    const row = ws.getRow(rowNo);
+    for (let i = 0; i < lastCol; i++) {
+      const c = cols[i]!;
+      const cell = row.getCell(i + 1);
+      const f = formulaCols[i];
+      if (f) {
+        const result = values ? cellValue(c, values[c.field]) : 0;
+        cell.value = { formula: f(letterOf, rowNo), result: result as number } as ExcelJS.CellFormulaValue;
+      } else if (c.type === 'id') cell.value = id;
+      else if (values) cell.value = cellValue(c, values[c.field]);
+      cell.style = styles[i]!.body;
+    }
+    row.commit();
+    rowNo++;
+  };
+  for (const r of data.rows) writeRow(r.values, r.id);
+  for (let i = 0; i < def.spareRows; i++) writeRow(null, null);
+
+  const totals = ws.getRow(totalRow);
+  const labelCol = colOf.get('code') ?? 2;
+  cols.forEach((c, i) => {
+    const cell = totals.getCell(i + 1);
+    cell.style = styles[i]!.total;
+    if (i + 1 === labelCol) cell.value = 'Total';
+    else if (c.total) {
+      const sum = data.rows.reduce((s, r) => s + ((r.values[c.field] as number | null) ?? 0), 0);
+      cell.value = { formula: `SUBTOTAL(109,${columnLetter(i + 1)}${firstData}:${columnLetter(i + 1)}${lastData})`, result: sum / 100 } as ExcelJS.CellFormulaValue;
+    }
+  });
+  totals.commit();
+
+  const range = (c: ColumnDef) => `${letterOf(c.field)}${firstData}:${letterOf(c.field)}${Math.max(firstData, lastData)}`;
+  for (const c of cols) {
+    if (!c.editable) continue;
+    const dv = (ws as unknown as { dataValidations: unknown }).dataValidations as { add(address: string, v: ExcelJS.DataValidation): void };
+    if (c.list && listRefs.has(c.list)) {
+      dv.add(range(c), {
+        type: 'list',
+        allowBlank: !c.required,
+        formulae: [listRefs.get(c.list)!],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: c.header,
+        error: `Choose a ${c.header.toLowerCase()} from the list.`,
+      });
+    } else if (c.type === 'money' && c.nonNegative) {
+      dv.add(range(c), {
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [0],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: c.header,
+        error: `${c.header} is an amount in pounds, zero or more.`,
+      });
+    } else if (c.type === 'text' && c.maxLength) {
+      dv.add(range(c), {
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        allowBlank: true,
+        formulae: [c.maxLength],
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: c.header,
+        error: `${c.header} can be at most ${c.maxLength} characters.`,
+      });
+    }
+  }
+  for (const c of cols) {
+    if (!c.signed) continue;
+    ws.addConditionalFormatting({
+      ref: range(c),
+      rules: [
+        { type: 'cellIs', operator: 'greaterThan', formulae: ['0'], priority: 1, style: { font: { color: { argb: OVER_RED } } } },
+        { type: 'cellIs', operator: 'lessThan', formulae: ['0'], priority: 2, style: { font: { color: { argb: UNDER_GREEN } } } },
+      ],
+    });
+  }
+
+  wb.addTable(ws, {
+    name: def.sheetName.replace(/[^A-Za-z0-9]/g, ''),
+    headerRow: HEADER_ROW,
+    firstCol: 1,
+    lastDataRow: Math.max(firstData, lastData),
+    totalsRow: true,
+    columns: cols.map((c, i) => ({ name: c.header, totalsLabel: i + 1 === labelCol ? 'Total' : undefined, totalsSum: c.total })),
+  });
+  // No password: protection guards against slips, and nobody is asked for one to read or unlock.
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    formatRows: true,
+    autoFilter: true,
+    sort: false,
+    insertRows: false,
+    deleteRows: false,
+    spinCount: 1000,
+  });
+  ws.commit();
+  await wb.commit();
+}

@@ -1,0 +1,39 @@
+import { asc } from 'drizzle-orm';
+import { provisionGroup, s251Line } from '../../../../db/schema';
+import { periodLongLabel } from '../../../shared/periods';
+import type { KindScope } from '../../../shared/workbook-types';
+import type { LineYear } from '../../domain/monitoring';
+import { loadLineYears, requireYear } from '../../queries';
+import type { Workspace } from '../../workspace';
+
+/** The lines a scope covers: a year's lines, optionally one budget holder's or one group's. */
+export function scopedLines(ws: Workspace, scope: KindScope): LineYear[] {
+  const holder = scope.holder?.trim().toLowerCase();
+  return loadLineYears(ws.db, scope.year).filter(
+    (l) => (!holder || l.line.holder.trim().toLowerCase() === holder) && (scope.groupId === undefined || l.line.groupId === scope.groupId),
+  );
+}
+
+export function scopeSubtitle(ws: Workspace, scope: KindScope): string {
+  const parts = [scope.period ? `${scope.year}, ${periodLongLabel(scope.year, scope.period)}` : scope.year];
+  if (scope.holder) parts.push(`budget holder ${scope.holder}`);
+  if (scope.groupId !== undefined) {
+    const g = ws.db.select().from(provisionGroup).all().find((x) => x.id === scope.groupId);
+    parts.push(`provision type ${g?.name ?? scope.groupId}`);
+  }
+  return parts.join('; ');
+}
+
+export function closedReason(ws: Workspace, year: string): string | null {
+  return requireYear(ws.db, year).status === 'closed'
+    ? `${year} is closed, so its figures cannot change. Reopen the year, giving a reason, to import into it.`
+    : null;
+}
+
+export function groupList(ws: Workspace) {
+  return ws.db.select().from(provisionGroup).orderBy(asc(provisionGroup.sortOrder)).all();
+}
+
+export function s251List(ws: Workspace): string[] {
+  return ws.db.select({ code: s251Line.code }).from(s251Line).orderBy(asc(s251Line.sortOrder)).all().map((r) => r.code);
+}

@@ -1,0 +1,161 @@
+/** Result shapes of the spreadsheet round trip: workbook kinds, import previews, batches. */
+import type { ErrorIssue } from './errors';
+
+export type KindName = 'budget' | 'monitoring';
+export type FieldType = 'id' | 'text' | 'code' | 'money' | 'int' | 'date' | 'list';
+
+export interface KindFieldInfo {
+  field: string;
+  header: string;
+  type: FieldType;
+  /** Identifies a row: the hidden id, or the line code a foreign workbook is matched on. */
+  key: boolean;
+  editable: boolean;
+  required: boolean;
+}
+
+export interface KindInfo {
+  kind: KindName;
+  title: string;
+  /** What an export or a foreign import needs to be told: the year, and the period for a return. */
+  needsPeriod: boolean;
+  /** Whether a row the database does not hold is added (budget lines) or listed as unmatched. */
+  canAdd: boolean;
+  fields: KindFieldInfo[];
+}
+
+/** The scope of one export or import: which year, period and (optionally) whose lines. */
+export interface KindScope {
+  year: string;
+  period?: number;
+  holder?: string;
+  groupId?: number;
+}
+
+export type PreviewStatus = 'added' | 'changed' | 'unchanged' | 'missing' | 'conflict' | 'unmatched';
+
+export interface CellChange {
+  field: string;
+  header: string;
+  /** What the database holds now, formatted as the user sees it. */
+  old: string;
+  /** What the file holds. */
+  new: string;
+}
+
+export interface PreviewRow {
+  /** Stable within one preview: the line id as text, or `new:<row>` for a row being added. */
+  key: string;
+  status: Exclude<PreviewStatus, 'unchanged'>;
+  /** Where the row sits in the file (1-based sheet row), or null for a row missing from it. */
+  fileRow: number | null;
+  code: string;
+  name: string;
+  cells: CellChange[];
+  /** For a conflict: the fields changed in the database since the export. */
+  note?: string;
+}
+
+export interface PreviewCounts {
+  added: number;
+  changed: number;
+  unchanged: number;
+  missing: number;
+  conflicts: number;
+  unmatched: number;
+  errors: number;
+}
+
+export interface ImportPreview {
+  importId: string;
+  kind: KindName;
+  kindTitle: string;
+  fileName: string;
+  /** true when the file is one of ours (recognised from its hidden _meta sheet). */
+  ours: boolean;
+  scope: KindScope;
+  sheet: string;
+  exportedAt: string | null;
+  exportedBy: string | null;
+  counts: PreviewCounts;
+  /** Every row that is not unchanged, in file order, then the missing rows. */
+  rows: PreviewRow[];
+  /** Every problem found, `Sheet!A1 — rule — found`; while any remain, apply is refused. */
+  errors: ErrorIssue[];
+  /** Notes that do not block: rows skipped as subtotals, columns ignored. */
+  notes: string[];
+}
+
+export interface HeaderCell {
+  /** 1-based column number and its letter. */
+  col: number;
+  letter: string;
+  text: string;
+}
+
+export interface ColumnMapping {
+  /** field name -> 1-based column number in the file. */
+  [field: string]: number;
+}
+
+/** A foreign workbook: what was found, and the mapping proposed from its header text. */
+export interface MappingProposal {
+  importId: string;
+  fileName: string;
+  sheet: string;
+  sheets: string[];
+  headerRow: number;
+  headers: HeaderCell[];
+  proposed: ColumnMapping;
+  /** The first rows under the header, as text, so the user can see what each column holds. */
+  sample: string[][];
+  savedMappings: SavedMapping[];
+}
+
+export interface SavedMapping {
+  id: number;
+  name: string;
+  kind: KindName;
+  /** header text -> field, so it applies to next year's file whatever its column order. */
+  columns: Record<string, string>;
+  headerRow: number | null;
+  savedAt: string;
+}
+
+export type ImportStart = { stage: 'preview'; preview: ImportPreview } | { stage: 'mapping'; kind: KindName; scope: KindScope; proposal: MappingProposal };
+
+export interface ImportProgress {
+  active: boolean;
+  phase: 'checking' | 'reading' | 'comparing' | 'applying' | 'done';
+  fileName: string;
+  rowsRead: number;
+  /** 0..1 through the file's bytes, or null before reading starts. */
+  fraction: number | null;
+}
+
+export interface ImportBatchInfo {
+  id: number;
+  changeSetId: number;
+  kind: KindName;
+  fileName: string;
+  fileHash: string;
+  who: string;
+  at: string;
+  year: string;
+  period: number | null;
+  added: number;
+  changed: number;
+  deleted: number;
+  conflictsResolved: number;
+  revertedAt: string | null;
+  revertedBy: string | null;
+  /** Only the latest batch that has not been reverted can be reverted. */
+  canRevert: boolean;
+  /** Why it cannot be reverted, when it is the latest but something blocks it. */
+  blockedBy: string | null;
+}
+
+export interface ImportApplied {
+  /** Null when the file held nothing to change. */
+  batch: ImportBatchInfo | null;
+}
