@@ -2,6 +2,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { contract, type ChannelOutput } from '../shared/contract';
 import { AppError, type Envelope } from '../shared/errors';
+import { namesAPath } from '../shared/import-source';
 import type { RecentWorkspace } from '../shared/types';
 import { writeFileAtomic } from '../server/files';
 import { WORKSPACE_EXTENSION } from '../server/app-paths';
@@ -45,6 +46,19 @@ export async function hostCall(
       writeFileAtomic(result.filePath, Buffer.from(base64, 'base64'));
       return { ok: true, value: { savedTo: result.filePath } };
     }
+    if (channel === 'chooseImportFile') {
+      const { kind, year, period } = contract.chooseImportFile.input.parse(input);
+      const chosen = (
+        await dialog.showOpenDialog(window, {
+          title: 'Import a workbook',
+          filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+          properties: ['openFile'],
+        })
+      ).filePaths[0];
+      if (!chosen) return { ok: true, value: null satisfies ChannelOutput<'chooseImportFile'> };
+      return server.call('importFile', { source: { path: chosen }, kind, year, period });
+    }
+    if (namesAPath(channel, input)) throw new AppError('UNAUTHORIZED', 'Choose the file to import with File > Import workbook.');
     if (channel === 'openWorkspace') {
       const { path } = contract.openWorkspace.input.parse(input);
       const recent = await server.call('listRecentWorkspaces', {});

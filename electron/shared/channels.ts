@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'listKinds',
   'exportWorkbook',
   'importFile',
+  'mapImport',
   'previewMapped',
   'applyImport',
   'discardImport',

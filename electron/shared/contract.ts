@@ -217,6 +217,10 @@ export const contract = {
       mappingName: text(100).optional(),
     }),
   ).returns<ImportStart>(),
+  /** A foreign workbook read earlier: what it holds, and the mapping proposed from its header. */
+  mapImport: channel(
+    workbookScope.extend({ importId: requiredText(64), kind: kindField, headerRow: z.int().min(1).max(1000).optional() }),
+  ).returns<ImportStart>(),
   /** A foreign workbook, read through the mapping the user confirmed. */
   previewMapped: channel(
     workbookScope.extend({

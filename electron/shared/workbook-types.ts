@@ -122,7 +122,15 @@ export interface SavedMapping {
   savedAt: string;
 }
 
-export type ImportStart = { stage: 'preview'; preview: ImportPreview } | { stage: 'mapping'; kind: KindName; scope: KindScope; proposal: MappingProposal };
+/**
+ * What reading a file leads to: a preview (our own workbook, or a foreign one with a mapping
+ * given), a proposed mapping to confirm, or, for a foreign workbook whose kind was not given,
+ * the question of what it holds (answered with `mapImport`).
+ */
+export type ImportStart =
+  | { stage: 'preview'; preview: ImportPreview }
+  | { stage: 'mapping'; kind: KindName; scope: KindScope; proposal: MappingProposal }
+  | { stage: 'kind'; importId: string; fileName: string; sheets: string[] };
 
 export interface ImportProgress {
   active: boolean;

@@ -16,6 +16,8 @@ export const workbookHandlers = defineHandlers({
 
   importFile: (input, { ws, server }) => server.imports.start(ws, input),
 
+  mapImport: (input, { ws, server }) => server.imports.mapImport(ws, input),
+
   previewMapped: (input, { ws, server }) => server.imports.previewMapped(ws, input),
 
   applyImport: (input, { ws, server }) => server.imports.apply(ws, input),

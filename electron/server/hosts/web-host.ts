@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../shared/channels';
 import { contract } from '../../shared/contract';
+import { namesAPath } from '../../shared/import-source';
 import { AppError, type Envelope } from '../../shared/errors';
 import type { DomainServer } from '../server';
 
-const MAX_BODY = 64 * 1024 * 1024;
+// A 50 MB workbook is about 67 MB as base64 in JSON.
+const MAX_BODY = 80 * 1024 * 1024;
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -111,6 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           // No native dialogs in a browser: the renderer falls back to its own.
           throw new AppError('NOT_AVAILABLE', `"${channel}" needs the desktop app.`);
         }
+        if (namesAPath(channel, input)) throw new AppError('UNAUTHORIZED', 'Choose the file to import in the window; a path cannot be sent.');
         return sendEnvelope(res, 200, await options.server.call(channel, input));
       } catch (e) {
         const info = e instanceof AppError ? e.toInfo() : { code: 'INTERNAL' as const, message: String((e as Error)?.message ?? e) };

@@ -208,12 +208,19 @@ export class ImportService {
   }
 
   private startForeign(ws: Workspace, s: Session, req: ImportRequest): ImportStart {
-    if (!req.kind) {
-      throw new AppError('INVALID_INPUT', `${s.fileName} was not exported by HNB Desk, so say what it holds (${Object.keys(KINDS).join(' or ')}) and for which year.`, {
-        issues: [{ field: 'kind', rule: 'is required for a workbook HNB Desk did not write', message: 'Choose what the workbook holds: budget or monitoring.' }],
-      });
-    }
-    const def = kindDef(req.kind);
+    if (!req.kind) return { stage: 'kind', importId: s.id, fileName: s.fileName, sheets: s.raw.sheets.filter((x) => !x.hidden).map((x) => x.name) };
+    return this.mapForeign(ws, s, req);
+  }
+
+  /** A foreign workbook already read, now told what it holds. */
+  mapImport(ws: Workspace, req: { importId: string; kind: string; year: string; period?: number; holder?: string; headerRow?: number }): ImportStart {
+    const s = this.session(ws, req.importId);
+    if (s.meta) throw new AppError('INVALID_INPUT', `${s.fileName} was exported by HNB Desk and needs no mapping.`);
+    return this.mapForeign(ws, s, req);
+  }
+
+  private mapForeign(ws: Workspace, s: Session, req: Omit<ImportRequest, 'source'>): ImportStart {
+    const def = kindDef(req.kind!);
     const scope = this.foreignScope(def, req);
     const proposal = this.proposal(ws, s, def, req.headerRow);
     let columns: Record<string, string> | undefined = req.map;
