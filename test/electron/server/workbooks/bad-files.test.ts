@@ -1,0 +1,130 @@
+import { deflateRawSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { dumpTables, testServer, type TestServer } from '../../../support/workspace';
+import { exportBytes, loadWorkbook, saveWorkbook } from '../../../support/workbooks';
+
+let t: TestServer;
+afterEach(() => t?.close());
+
+/** A stored/deflated zip built by hand, so a test can say exactly what is inside. */
+function zip(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const { crc32 } = require('node:zlib') as { crc32: (b: Buffer) => number };
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const body = deflateRawSync(e.data);
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(e.data), 14);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(8, 10);
+    cd.writeUInt32LE(crc32(e.data), 16);
+    cd.writeUInt32LE(body.length, 20);
+    cd.writeUInt32LE(e.data.length, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    locals.push(local, name, body);
+    central.push(cd, name);
+    offset += local.length + name.length + body.length;
+  }
+  const cdBuf = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdBuf.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cdBuf, end]);
+}
+
+function cfb(withEncryption: boolean): Buffer {
+  const b = Buffer.alloc(4096);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b);
+  if (withEncryption) Buffer.from('EncryptedPackage', 'utf16le').copy(b, 1024);
+  return b;
+}
+
+async function sheetWith(put: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  put(wb.addWorksheet('Data'));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('bad files are refused with a sentence, and the database is untouched', () => {
+  const cases: Array<[string, () => Promise<{ name: string; bytes: Buffer }>, RegExp]> = [
+    ['a file over the size limit', async () => ({ name: 'huge.xlsx', bytes: Buffer.alloc(51 * 1024 * 1024, 1) }), /huge\.xlsx is 51 MB; HNB Desk reads workbooks up to 50 MB/],
+    [
+      'a zip far larger unpacked than on disk',
+      async () => ({ name: 'bomb.xlsx', bytes: zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(120 * 1024 * 1024) }]) }),
+      /bomb\.xlsx would expand to .* far beyond its .* on disk/,
+    ],
+    ['more rows than the limit', async () => ({ name: 'rows.xlsx', bytes: await sheetWith((ws) => (ws.getCell('A250001').value = 1)) }), /rows\.xlsx has more than 200,000 rows on the sheet "Data"/],
+    ['more columns than the limit', async () => ({ name: 'cols.xlsx', bytes: await sheetWith((ws) => (ws.getCell(1, 300).value = 1)) }), /cols\.xlsx has more than 200 columns/],
+    ['a text file', async () => ({ name: 'notes.xlsx', bytes: Buffer.from('Cost centre,Budget\nHN01,100\n') }), /notes\.xlsx is not an Excel workbook/],
+    ['a password-protected workbook', async () => ({ name: 'locked.xlsx', bytes: cfb(true) }), /locked\.xlsx is protected with a password/],
+    ['an old .xls workbook', async () => ({ name: 'old.xls', bytes: cfb(false) }), /old\.xls is in the old Excel 97-2003 format/],
+    ['a macro workbook', async () => ({ name: 'macro.xlsm', bytes: await sheetWith((ws) => (ws.getCell('A1').value = 1)) }), /macro\.xlsm is a macro-enabled workbook/],
+    [
+      'macros hidden in an .xlsx',
+      async () => ({ name: 'sneaky.xlsx', bytes: zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/vbaProject.bin', data: Buffer.from('x') }]) }),
+      /sneaky\.xlsx contains macros/,
+    ],
+  ];
+
+  for (const [what, make, message] of cases) {
+    it(what, async () => {
+      t = await testServer({ demo: true });
+      const { name, bytes } = await make();
+      const before = dumpTables(t.sqlite);
+      const e = await t.refused('importFile', { source: { fileName: name, base64: bytes.toString('base64') } });
+      expect(e.code).toBe('INVALID_FILE');
+      expect(e.message).toMatch(message);
+      expect(dumpTables(t.sqlite)).toEqual(before);
+      expect((await t.ok('getImportProgress', {})).active).toBe(false);
+    }, 30_000);
+  }
+
+  it('a file read from a path gets the same checks, and a missing path a plain sentence', async () => {
+    t = await testServer({ demo: true });
+    const path = join(t.dir, 'locked.xlsx');
+    writeFileSync(path, cfb(true));
+    const before = dumpTables(t.sqlite);
+    expect((await t.refused('importFile', { source: { path } })).message).toMatch(/protected with a password/);
+    expect((await t.refused('importFile', { source: { path: join(t.dir, 'nope.xlsx') } })).message).toMatch(/There is no file at/);
+    expect(dumpTables(t.sqlite)).toEqual(before);
+  });
+
+  it('lists every bad cell at once, including a formula with no saved value', async () => {
+    t = await testServer({ demo: true });
+    const wb = await loadWorkbook(await exportBytes(t, { kind: 'monitoring', year: '2026-27', period: 7 }));
+    const sh = wb.getWorksheet('Monitoring return')!;
+    sh.getCell('I5').value = { formula: 'G5*1.1' } as ExcelJS.CellFormulaValue;
+    sh.getCell('I6').value = -5;
+    sh.getCell('K7').value = 'n/a';
+    sh.getCell('A8').value = 'abc';
+    const before = dumpTables(t.sqlite);
+    const r = await t.ok('importFile', { source: { fileName: 'r.xlsx', base64: (await saveWorkbook(wb)).toString('base64') } });
+    if (r.stage !== 'preview') throw new Error(r.stage);
+    expect(r.preview.errors.map((e) => e.message)).toEqual([
+      'Monitoring return!I5 — Forecast outturn a formula needs its saved value: open the file in Excel, save it, and import again — found =G5*1.1',
+      'Monitoring return!I6 — Forecast outturn must not be negative — found -5',
+      'Monitoring return!K7 — Actual to date must be an amount in pounds, such as 1234.56, £1,234 or (1,234) — found "n/a"',
+      'Monitoring return!A8 — must be the row id HNB Desk wrote (leave column A alone) — found "abc"',
+    ]);
+    expect((await t.refused('applyImport', { importId: r.preview.importId })).details?.issues).toHaveLength(4);
+    expect(dumpTables(t.sqlite)).toEqual(before);
+  });
+});
