@@ -9,6 +9,14 @@ export interface CliOptions {
   period?: string;
   out?: string;
   help: boolean;
+  kind?: string;
+  holder?: string;
+  map?: string;
+  'header-row'?: string;
+  mapping?: string;
+  apply: boolean;
+  prefer?: string;
+  'delete-missing': boolean;
 }
 
 /** Unknown flags and stray words are input errors (exit 2), never silently ignored. */
@@ -25,6 +33,14 @@ export function parseCli(argv: string[]): { command: string[]; options: CliOptio
         year: { type: 'string' },
         period: { type: 'string' },
         out: { type: 'string' },
+        kind: { type: 'string' },
+        holder: { type: 'string' },
+        map: { type: 'string' },
+        'header-row': { type: 'string' },
+        mapping: { type: 'string' },
+        apply: { type: 'boolean', default: false },
+        prefer: { type: 'string' },
+        'delete-missing': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

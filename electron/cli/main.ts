@@ -11,6 +11,7 @@ import { isEmptyWorkspace, loadDemo } from '../server/demo/load-demo';
 import { writeFileAtomic } from '../server/files';
 import { DomainServer } from '../server/server';
 import { parseCli, type CliOptions } from './args';
+import { caller, exportKindCommand, importCommand, kindsCommand } from './workbook-commands';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, exitCodeFor, printError, type Io } from './output';
 
 const HELP = `hnb: HNB Desk from the command line
@@ -18,14 +19,23 @@ const HELP = `hnb: HNB Desk from the command line
 Usage:
   hnb init [--demo]                                  create or migrate the workspace (--demo: fill a new one with a demo authority)
   hnb summary --year 2024-25 [--period P6]           the DSG position for a year at a period
-  hnb export monitoring --year Y --period P --out FILE.xlsx
-                                                     write the monitoring table as an Excel workbook
+  hnb kinds [--json]                                 the workbook kinds and their fields
+  hnb export budget --year Y --out FILE.xlsx         the budget workbook, to fill in and import back
+  hnb export monitoring --year Y --period P [--holder NAME] --out FILE.xlsx
+                                                     the monitoring return for budget holders
+  hnb export report --year Y --period P --out FILE.xlsx
+                                                     the monitoring table as the forum sees it
+  hnb import FILE.xlsx [--apply] [--prefer file|db] [--delete-missing]
+                       [--kind K --year Y --period P] [--map "Header=field,..."] [--header-row N] [--mapping NAME]
+                                                     preview (and with --apply, apply) a workbook; a workbook
+                                                     HNB Desk did not write needs --kind and --year
   hnb check                                          integrity check and migration status
 
 Options:
   --db FILE   the workspace file (default: the app's default workspace)
   --json      machine-readable output
-Exit codes: 0 success; 2 invalid input (nothing written); 1 anything else.`;
+Exit codes: 0 success; 2 invalid input or a file with errors (nothing written);
+3 an import with conflicts and no --prefer (nothing written); 1 anything else.`;
 
 class CliFailure extends Error {
   constructor(readonly info: ErrorInfo) {
@@ -72,6 +82,9 @@ export async function runCli(argv: string[], io: Io, ctx: CliEnv = {}): Promise<
       io.out(HELP);
       return command.length === 0 && !options.help ? EXIT_INVALID : EXIT_OK;
     }
+    const call = caller(server, (r) => {
+      throw new CliFailure((r as { error: ErrorInfo }).error);
+    });
     const dbPath = options.db ? resolve(ctx.cwd ?? process.cwd(), options.db) : server.defaultWorkspacePath;
     const [verb, ...rest] = command;
     switch (verb) {
@@ -79,11 +92,19 @@ export async function runCli(argv: string[], io: Io, ctx: CliEnv = {}): Promise<
         return await init(server, dbPath, options, io);
       case 'summary':
         return await summary(server, dbPath, options, io);
+      case 'kinds':
+        await open(server, dbPath, false);
+        return await kindsCommand(call, options, io);
       case 'export':
-        if (rest[0] !== 'monitoring') {
-          throw new AppError('INVALID_INPUT', `hnb export knows "monitoring"; got "${rest[0] ?? ''}"`);
+        if (rest[0] === 'report') return await exportMonitoring(server, dbPath, options, ctx.cwd ?? process.cwd(), io);
+        if (rest[0] !== 'budget' && rest[0] !== 'monitoring') {
+          throw new AppError('INVALID_INPUT', `hnb export knows "budget", "monitoring" and "report"; got "${rest[0] ?? ''}"`);
         }
-        return await exportMonitoring(server, dbPath, options, ctx.cwd ?? process.cwd(), io);
+        await open(server, dbPath, false);
+        return await exportKindCommand(call, rest[0], options, ctx.cwd ?? process.cwd(), io);
+      case 'import':
+        await open(server, dbPath, false);
+        return await importCommand(call, rest[0], options, ctx.cwd ?? process.cwd(), io);
       case 'check':
         return check(dbPath, options, io);
       default:

@@ -4,6 +4,8 @@ import type { ErrorInfo } from '../shared/errors';
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_INVALID = 2;
+/** An import with conflicts nobody chose a side for: nothing written. */
+export const EXIT_CONFLICTS = 3;
 
 const INPUT_ERRORS = new Set([
   'INVALID_INPUT',
@@ -15,9 +17,11 @@ const INPUT_ERRORS = new Set([
   'DAMAGED',
   'NEWER_VERSION',
   'NOTHING_TO_UNDO',
+  'INVALID_FILE',
 ]);
 
 export function exitCodeFor(error: ErrorInfo): number {
+  if (error.code === 'CONFLICT') return EXIT_CONFLICTS;
   return INPUT_ERRORS.has(error.code) ? EXIT_INVALID : EXIT_FAILED;
 }
 

@@ -60,7 +60,7 @@ describe('hnb', () => {
     expect(s.carriedForwardPence).toBe(s.broughtForwardPence + s.inYearPence + s.contributionsPence);
 
     const out = join(dir, 'monitoring.xlsx');
-    const exp = await hnb('export', 'monitoring', '--year', '2024-25', '--period', `P${s.period}`, '--out', 'monitoring.xlsx');
+    const exp = await hnb('export', 'report', '--year', '2024-25', '--period', `P${s.period}`, '--out', 'monitoring.xlsx');
     expect(exp.code).toBe(0);
     const { sums, subtotalForecast } = await workbookSums(out);
     expect(sums.budget).toBe(s.budgetPence);
@@ -72,7 +72,7 @@ describe('hnb', () => {
   it('writes a workbook a forum would recognise: title, frozen header, GBP formats, subtotal formulas, A4 landscape', async () => {
     await hnb('init', '--demo');
     const file = join(dir, 'm.xlsx');
-    expect((await hnb('export', 'monitoring', '--year', '2026-27', '--period', 'P7', '--out', file)).code).toBe(0);
+    expect((await hnb('export', 'report', '--year', '2026-27', '--period', 'P7', '--out', file)).code).toBe(0);
     const { ws, headerRow } = await workbookSums(file);
     expect(String(ws.getCell('A1').value)).toBe('Demo Metropolitan Borough Council (demo data): High Needs Block budget monitoring');
     expect(String(ws.getCell('A2').value)).toBe('2026-27, P7 (October 2026)');
