@@ -77,12 +77,19 @@ function cellValue(c: ColumnDef, v: FieldValue | undefined): ExcelJS.CellValue {
 }
 
 function writeReadMe(wb: TableWorkbookWriter, def: KindDef, data: KindData, head: ExportHeader): void {
-  const ws = wb.addWorksheet('Read me', { properties: { tabColor: { argb: 'FF1F3864' } }, views: [{ showGridLines: false }] });
-  ws.columns = [{ width: 3 }, { width: 110 }];
+  const ws = wb.addWorksheet('Read me', {
+    properties: { tabColor: { argb: 'FF1F3864' } },
+    views: [{ showGridLines: false }],
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  const WIDTH = 90;
+  ws.columns = [{ width: 3 }, { width: WIDTH }];
   const put = (text: string, font: Partial<ExcelJS.Font>) => {
     const row = ws.addRow(['', text]);
     row.getCell(2).font = { name: FONT, ...font };
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+    const lines = Math.max(1, Math.ceil(text.length / (WIDTH * 1.05)));
+    row.height = Math.max((font.size ?? 10) + 6, lines * ((font.size ?? 10) + 3) + 4);
     row.commit();
   };
   put(`${head.authority}: ${def.title}`, { size: 14, bold: true, color: { argb: 'FF1F3864' } });
@@ -183,6 +190,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
   header.commit();
 
   const styles = cols.map(columnStyles);
+  const wrapped = cols.filter((c) => c.wrap);
   const formulaCols = cols.map((c) => c.formula);
   let rowNo = firstData;
   const writeRow = (values: Record<string, FieldValue> | null, id: number | null) => {
@@ -197,6 +205,15 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
       } else if (c.type === 'id') cell.value = id;
       else if (values) cell.value = cellValue(c, values[c.field]);
       cell.style = styles[i]!.body;
+    }
+    // Excel and LibreOffice do not always grow a wrapped row on open, so give it its height.
+    if (values) {
+      let lines = 1;
+      for (const c of wrapped) {
+        const text = values[c.field];
+        if (typeof text === 'string' && text.length > c.width) lines = Math.max(lines, Math.ceil(text.length / (c.width * 1.1)));
+      }
+      if (lines > 1) row.height = lines * 12 + 3;
     }
     row.commit();
     rowNo++;
