@@ -112,7 +112,8 @@ describe('opening a workspace file', () => {
     const before = readFileSync(path);
     const e = await refusal(path);
     expect(e.code).toBe('NEWER_VERSION');
-    expect(e.message).toMatch(/written by a newer version of HNB Desk \(schema 2; this version knows 1\)/);
+    const known = embeddedMigrations.length;
+    expect(e.message).toContain(`written by a newer version of HNB Desk (schema ${known + 1}; this version knows ${known})`);
     expect(readFileSync(path)).toEqual(before);
   });
 
@@ -121,12 +122,13 @@ describe('opening a workspace file', () => {
     const db = new Database(path);
     const before = dumpTables(db);
     db.close();
+    const next = embeddedMigrations.length + 1;
     const extra = { tag: '0001_test_note', when: embeddedMigrations.at(-1)!.when + 1, sql: 'ALTER TABLE `workspace` ADD `note` text;' };
     const w = await openWorkspaceDb(path, { migrations: [...embeddedMigrations, extra], now: () => new Date('2026-11-23T10:00:00Z') });
     try {
       expect(w.applied).toEqual(['0001_test_note']);
-      expect(w.backupPath).toBe(`${path}.before-schema-2-20261123-100000.bak`);
-      expect(readdirSync(join(path, '..'))).toContain('workspace.hnbdesk.before-schema-2-20261123-100000.bak');
+      expect(w.backupPath).toBe(`${path}.before-schema-${next}-20261123-100000.bak`);
+      expect(readdirSync(join(path, '..'))).toContain(`workspace.hnbdesk.before-schema-${next}-20261123-100000.bak`);
       const backup = new Database(w.backupPath!, { readonly: true });
       expect(dumpTables(backup)).toEqual(before);
       backup.close();
