@@ -78,6 +78,13 @@ describe('the loopback web host', () => {
     expect(JSON.parse((await raw('POST', '/api/getSummary', { authorization: `Bearer ${host.token}` }, '{not json')).body).error.code).toBe('INVALID_INPUT');
   });
 
+  it('never reads a file from a path the page sends, only bytes the user chose', async () => {
+    const r = JSON.parse((await call('importFile', { source: { path: join(t.dir, 'secret.txt') } })).body);
+    expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    const bytes = JSON.parse((await call('importFile', { source: { fileName: 'x.xlsx', base64: Buffer.from('not a workbook').toString('base64') } })).body);
+    expect(bytes).toMatchObject({ ok: false, error: { code: 'INVALID_FILE' } });
+  });
+
   it('answers a malformed address with 400 and keeps serving', async () => {
     expect((await raw('GET', '/%')).status).toBe(400);
     expect((await raw('POST', '/api/%E0%A4%A', { authorization: `Bearer ${host.token}` }, '{}')).status).toBe(200);
