@@ -97,7 +97,9 @@ export class ImportService {
         if (e instanceof AppError) throw e;
         const code = (e as { code?: string }).code;
         if (code === 'ENOENT') throw new AppError('NOT_FOUND', `There is no file at ${source.path}.`, { path: source.path });
-        throw fileError(source.path, e);
+        const busy = fileError(source.path, e);
+        if (busy.code === 'FILE_BUSY') throw busy;
+        throw new AppError('INVALID_FILE', `${fileName} could not be read: ${(e as Error).message}`, { fileName, rule: 'readable file' });
       }
     }
     return { bytes: Buffer.from(source.base64, 'base64'), fileName: basename(source.fileName) };

@@ -104,6 +104,7 @@ describe('bad files are refused with a sentence, and the database is untouched',
     const before = dumpTables(t.sqlite);
     expect((await t.refused('importFile', { source: { path } })).message).toMatch(/protected with a password/);
     expect((await t.refused('importFile', { source: { path: join(t.dir, 'nope.xlsx') } })).message).toMatch(/There is no file at/);
+    expect((await t.refused('importFile', { source: { path: t.dir } })).code).toBe('INVALID_FILE');
     expect(dumpTables(t.sqlite)).toEqual(before);
   });
 
