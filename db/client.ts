@@ -8,7 +8,8 @@ import type { EmbeddedMigration } from './migration-types';
 import { applyMigrations, migrationStatus, readAppliedMigrations, type MigrationStatus } from './migrate';
 import { AppError } from '../electron/shared/errors';
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** drizzle over better-sqlite3; `$client` is the raw handle, for hot paths drizzle would slow. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 /** "HNBD": marks a SQLite file as ours, so another program's database is never migrated. */
 export const APPLICATION_ID = 0x484e4244;

@@ -52,10 +52,15 @@ export function loadLineYears(db: Db, yearId: string): LineYear[] {
       .map((b) => [b.lineId, b]),
   );
   const entries = new Map<number, Map<number, PeriodEntry>>();
-  for (const f of db.select().from(forecast).where(eq(forecast.yearId, yearId)).all()) {
-    let m = entries.get(f.lineId);
-    if (!m) entries.set(f.lineId, (m = new Map()));
-    m.set(f.period, { forecastPence: f.forecastPence, actualPence: f.actualPence, commentary: f.commentary });
+  // A year can hold over a million forecast rows: read them raw, without drizzle's per-row mapping.
+  const rows = db.$client
+    .prepare('SELECT line_id, period, forecast_pence, actual_pence, commentary FROM forecast WHERE year_id = ?')
+    .raw()
+    .all(yearId) as Array<[number, number, number | null, number | null, string | null]>;
+  for (const [lineId, period, forecastPence, actualPence, commentary] of rows) {
+    let m = entries.get(lineId);
+    if (!m) entries.set(lineId, (m = new Map()));
+    m.set(period, { forecastPence, actualPence, commentary });
   }
   const lines = db
     .select({

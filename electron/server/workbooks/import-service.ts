@@ -53,6 +53,8 @@ interface Prepared {
   diff: DiffResult;
   preview: ImportPreview;
   digest: string;
+  /** The newest change set when the preview was made: unchanged means the database is too. */
+  changeSetMark: number;
   /** The same preview, rebuilt against the database as it is now. */
   redo: () => Prepared;
 }
@@ -80,6 +82,10 @@ export function mappableFields(def: KindDef): MappableField[] {
 function headerCellsOf(row: RawRow | undefined): HeaderCell[] {
   if (!row) return [];
   return row.cells.flatMap((v, i) => (typeof v === 'string' && v.trim() ? [{ col: i + 1, letter: columnLetter(i + 1), text: v.trim() }] : []));
+}
+
+function latestChangeSet(ws: Workspace): number {
+  return (ws.opened.sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM change_set').get() as { id: number }).id;
 }
 
 export class ImportService {
@@ -359,7 +365,7 @@ export class ImportService {
       notes,
     };
     const digest = createHash('sha256').update(JSON.stringify([diff.rows, errors])).digest('hex');
-    s.prepared = { def, scope, data, diff, preview, digest, redo: () => (this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o), s.prepared!) };
+    s.prepared = { def, scope, data, diff, preview, digest, changeSetMark: latestChangeSet(ws), redo: () => (this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o), s.prepared!) };
     return preview;
   }
 
@@ -368,8 +374,9 @@ export class ImportService {
     const s = this.session(ws, req.importId);
     const before = s.prepared;
     if (!before) throw new AppError('INVALID_INPUT', 'Confirm the column mapping first: there is no preview to apply yet.');
-    // The workspace may have changed since the preview: rebuild it and insist it is the same.
-    const again = before.redo();
+    // Every write makes a change set, so if none was made since the preview it still holds;
+    // otherwise rebuild it and insist it is the same.
+    const again = latestChangeSet(ws) === before.changeSetMark ? before : before.redo();
     if (again.digest !== before.digest) {
       throw new AppError('CONFLICT', 'The workspace has changed since this preview was made. Look at the new preview, then apply again.', { preview: again.preview });
     }

@@ -4,6 +4,7 @@
  * type), so this adds them around the writer. It leans on exceljs 4.4 internals, pinned in
  * package.json; the round-trip tests open the result with exceljs and LibreOffice.
  */
+/// <reference path="./exceljs-internals.d.ts" />
 import ExcelJS from 'exceljs';
 import ContentTypesXform from 'exceljs/lib/xlsx/xform/core/content-types-xform';
 
