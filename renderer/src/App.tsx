@@ -4,7 +4,10 @@ import { hasBridge } from './api/api';
 import { AppHeader } from './components/AppHeader';
 import { NavRail } from './components/NavRail';
 import { NoticeBar } from './components/NoticeBar';
+import { ImportWizard } from './import/ImportWizard';
 import { BudgetScreen } from './screens/BudgetScreen';
+import { useWorkbookExports } from './screens/export-actions';
+import { ImportsScreen } from './screens/ImportsScreen';
 import { LinesScreen } from './screens/LinesScreen';
 import { MonitoringScreen } from './screens/MonitoringScreen';
 import { PositionScreen } from './screens/PositionScreen';
@@ -17,6 +20,7 @@ const SCREENS = {
   monitoring: MonitoringScreen,
   budget: BudgetScreen,
   position: PositionScreen,
+  imports: ImportsScreen,
   years: YearsScreen,
   lines: LinesScreen,
   workspaces: WorkspacesScreen,
@@ -45,6 +49,21 @@ export function App() {
   useMenuCommand('show-workspaces', () => app.setScreen('workspaces'));
   useMenuCommand('open-workspace', () => void choose('open'));
   useMenuCommand('new-workspace', () => void choose('create'));
+  const { exportBudget } = useWorkbookExports();
+  const ready = !!app.workspace && !!app.year;
+  useMenuCommand('show-imports', () => app.workspace && app.setScreen('imports'));
+  useMenuCommand('import-workbook', () => app.workspace && app.setImporting(true));
+  useMenuCommand('export-budget', () => {
+    if (!ready) return;
+    app.setScreen('budget');
+    void exportBudget();
+  });
+  // The return can be for every line or one budget holder's: the Monitoring screen asks which.
+  useMenuCommand('export-monitoring-return', () => {
+    if (!ready) return;
+    app.setScreen('monitoring');
+    app.setIntent('choose-return-holder');
+  });
 
   if (!hasBridge) {
     return (
@@ -63,6 +82,7 @@ export function App() {
         <main className="content">
           <NoticeBar />
           {app.workspace ? <Screen /> : app.noWorkspace ? <WorkspacesScreen /> : <Spinner className="loading" label="Opening workspace" />}
+          {app.workspace && <ImportWizard />}
         </main>
       </div>
     </div>

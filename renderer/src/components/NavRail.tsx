@@ -1,5 +1,6 @@
 import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader } from '@fluentui/react-components';
 import {
+  ArrowImportRegular,
   CalendarLtrRegular,
   ChartMultipleRegular,
   DataTrendingRegular,
@@ -14,6 +15,7 @@ const ITEMS: Array<{ id: ScreenId; label: string; icon: ReactElement }> = [
   { id: 'monitoring', label: 'Monitoring', icon: <DataTrendingRegular /> },
   { id: 'budget', label: 'Budget', icon: <MoneyRegular /> },
   { id: 'position', label: 'DSG position', icon: <ChartMultipleRegular /> },
+  { id: 'imports', label: 'Imports', icon: <ArrowImportRegular /> },
 ];
 const SETUP: Array<{ id: ScreenId; label: string; icon: ReactElement }> = [
   { id: 'years', label: 'Years and funding', icon: <CalendarLtrRegular /> },

@@ -1,5 +1,5 @@
 import { Button, Spinner } from '@fluentui/react-components';
-import { CopyRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, ArrowImportRegular, CopyRegular } from '@fluentui/react-icons';
 import type { ColDef } from 'ag-grid-community';
 import { useCallback, useMemo } from 'react';
 import type { BudgetRow, BudgetTotals } from '../../../electron/shared/types';
@@ -11,6 +11,7 @@ import { LinesGrid, type Changes, type EditableColumn } from '../grid/LinesGrid'
 import { MoneyEditor } from '../grid/MoneyEditor';
 import { toTsv } from '../grid/tsv';
 import { useApp, useLoad } from '../state/app-state';
+import { useWorkbookExports } from './export-actions';
 import { EmptyYears } from './MonitoringScreen';
 
 type BRow = DisplayRow<BudgetRow, BudgetTotals> & { lineId?: number };
@@ -21,7 +22,8 @@ const EDITABLE: Record<string, EditableColumn> = {
 };
 
 export function BudgetScreen() {
-  const { year, closed, refresh, reportError, notify } = useApp();
+  const { year, closed, refresh, reportError, notify, setImporting } = useApp();
+  const { exportBudget } = useWorkbookExports();
   const { data: grid, loading } = useLoad(() => (year ? api.getBudgetGrid({ year }) : Promise.resolve(null)), [year]);
   const { rows, total } = useMemo(() => gridRows(grid) as { rows: BRow[]; total: BRow[] }, [grid]);
 
@@ -82,6 +84,12 @@ export function BudgetScreen() {
         <div className="screen-tools">
           <Button icon={<CopyRegular />} onClick={() => void copyTable()}>
             Copy table
+          </Button>
+          <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void exportBudget()}>
+            Export budget workbook
+          </Button>
+          <Button icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
+            Import workbook…
           </Button>
         </div>
       </div>

@@ -1,7 +1,22 @@
-import { Button, Dropdown, Option, Spinner, Tooltip } from '@fluentui/react-components';
-import { ArrowDownloadRegular, CopyRegular, HistoryRegular } from '@fluentui/react-icons';
+import {
+  Button,
+  Dropdown,
+  Menu,
+  MenuButton,
+  MenuDivider,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Option,
+  Spinner,
+  Tooltip,
+} from '@fluentui/react-components';
+import { ArrowDownloadRegular, ArrowImportRegular, CopyRegular, DocumentTableArrowRightRegular, HistoryRegular } from '@fluentui/react-icons';
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatPence } from '../../../electron/shared/money';
 import { PERIODS, periodLongLabel } from '../../../electron/shared/periods';
 import type { MonitoringRow, MonitoringTotals } from '../../../electron/shared/types';
@@ -16,6 +31,7 @@ import { toTsv } from '../grid/tsv';
 import { useApp, useLoad } from '../state/app-state';
 import { useMenuCommand } from '../state/menu';
 import { saveWorkbook } from './export';
+import { useWorkbookExports } from './export-actions';
 
 type MRow = DisplayRow<MonitoringRow, MonitoringTotals> & { lineId?: number };
 
@@ -103,6 +119,7 @@ export function MonitoringScreen() {
 
   useMenuCommand('export-monitoring', () => void exportWorkbook());
 
+
   const copyTable = useCallback(async () => {
     if (!view) return;
     const head = ['Code', 'Budget line', 'Revised budget', 'Forecast outturn', 'Variance', 'Previous forecast', 'Movement', 'Actual to date', 'Commentary'];
@@ -155,18 +172,25 @@ export function MonitoringScreen() {
               ))}
             </Dropdown>
           </label>
-          <Tooltip content="History of the selected line" relationship="description">
-            <Button icon={<HistoryRegular />} disabled={focusedLine === null} onClick={() => setHistoryLine(focusedLine)}>
-              History
-            </Button>
-          </Tooltip>
-          <Button icon={<CopyRegular />} onClick={() => void copyTable()}>
-            Copy table
-          </Button>
-          <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void exportWorkbook()}>
-            Export to Excel
-          </Button>
         </div>
+      </div>
+      <div className="command-bar">
+        <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void exportWorkbook()}>
+          Export to Excel
+        </Button>
+        <ReturnExportMenu />
+        <Button icon={<ArrowImportRegular />} onClick={() => app.setImporting(true)}>
+          Import workbook…
+        </Button>
+        <span className="command-gap" />
+        <Tooltip content="History of the selected line" relationship="description">
+          <Button appearance="subtle" icon={<HistoryRegular />} disabled={focusedLine === null} onClick={() => setHistoryLine(focusedLine)}>
+            History
+          </Button>
+        </Tooltip>
+        <Button appearance="subtle" icon={<CopyRegular />} onClick={() => void copyTable()}>
+          Copy table
+        </Button>
       </div>
       {pos && (
         <div className="kpis" aria-label="Headline figures">
@@ -198,6 +222,45 @@ export function MonitoringScreen() {
   );
 }
 
+/** The return sent to budget holders to fill in: every line, or one holder's lines. */
+function ReturnExportMenu() {
+  const { intent, setIntent } = useApp();
+  const { exportReturn } = useWorkbookExports();
+  const [open, setOpen] = useState(false);
+  const { data: lines } = useLoad(() => api.listLines({}), []);
+  const holders = useMemo(() => [...new Set((lines ?? []).map((l) => l.holder.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en-GB')), [lines]);
+  // Asked for from the menu bar: open the choice here.
+  useEffect(() => {
+    if (intent !== 'choose-return-holder') return;
+    setIntent(null);
+    setOpen(true);
+  }, [intent, setIntent]);
+  return (
+    <Menu open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton icon={<DocumentTableArrowRightRegular />}>Export return for budget holders</MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          <MenuItem onClick={() => void exportReturn()}>All lines</MenuItem>
+          {holders.length > 0 && (
+            <>
+              <MenuDivider />
+              <MenuGroup>
+                <MenuGroupHeader>One budget holder's lines</MenuGroupHeader>
+                {holders.map((h) => (
+                  <MenuItem key={h} onClick={() => void exportReturn(h)}>
+                    {h}
+                  </MenuItem>
+                ))}
+              </MenuGroup>
+            </>
+          )}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
 
 export function EmptyYears() {
   const { setScreen } = useApp();

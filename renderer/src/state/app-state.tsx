@@ -3,7 +3,10 @@ import type { UndoState, WorkspaceInfo, YearInfo } from '../../../electron/share
 import { api } from '../api/api';
 import { ApiError } from '../api/api-error';
 
-export type ScreenId = 'monitoring' | 'budget' | 'position' | 'years' | 'lines' | 'workspaces';
+export type ScreenId = 'monitoring' | 'budget' | 'position' | 'imports' | 'years' | 'lines' | 'workspaces';
+
+/** Something a screen should do once it shows, asked for from elsewhere (the menu). */
+export type ScreenIntent = 'choose-return-holder';
 
 export interface Notice {
   id: number;
@@ -36,6 +39,11 @@ interface AppState {
   /** Shows a refused call with every issue it names. */
   reportError(e: unknown): void;
   workspaceChanged(info: WorkspaceInfo): void;
+  /** The import wizard: open over whichever screen is showing. */
+  importing: boolean;
+  setImporting(open: boolean): void;
+  intent: ScreenIntent | null;
+  setIntent(intent: ScreenIntent | null): void;
 }
 
 const Ctx = createContext<AppState | null>(null);
@@ -70,6 +78,8 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const [version, setVersion] = useState(0);
   const [undo, setUndo] = useState<UndoState>({ canUndo: false, label: null, blockedBy: null });
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [intent, setIntent] = useState<ScreenIntent | null>(null);
 
   const notify = useCallback((intent: Notice['intent'], title: string, lines?: string[]) => {
     setNotice({ id: ++noticeId, intent, title, lines });
@@ -170,8 +180,12 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       dismissNotice: () => setNotice(null),
       reportError,
       workspaceChanged,
+      importing,
+      setImporting,
+      intent,
+      setIntent,
     }),
-    [workspace, noWorkspace, years, year, setYear, period, screen, version, refresh, undo, runUndo, notice, notify, reportError, workspaceChanged],
+    [workspace, noWorkspace, years, year, setYear, period, screen, version, refresh, undo, runUndo, notice, notify, reportError, workspaceChanged, importing, intent],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
