@@ -266,13 +266,13 @@ export class ImportService {
       }
     }
     if (!chosen) {
-      throw invalidFile(
-        s.fileName,
-        headerRow
-          ? `${s.fileName} has nothing on row ${headerRow} to use as headings.`
-          : `No heading row was found in ${s.fileName}: none of its first 30 rows names columns such as ${fields.slice(0, 3).map((f) => `"${f.header}"`).join(', ')}. Give the heading row with --header-row N.`,
-        'header row',
-      );
+      const names = visible.map((x) => `"${x.name}"`).join(', ');
+      const message = visible.every((x) => x.rows.length === 0)
+        ? `${s.fileName} holds no data: its sheet${visible.length === 1 ? '' : 's'} ${names} ${visible.length === 1 ? 'is' : 'are'} empty.`
+        : headerRow
+          ? `${s.fileName} has nothing on row ${headerRow} of the sheet${visible.length === 1 ? '' : 's'} ${names} to use as headings.`
+          : `No heading row was found on the sheet${visible.length === 1 ? '' : 's'} ${names} of ${s.fileName}: none of the first 30 rows names columns such as ${fields.slice(0, 3).map((f) => `"${f.header}"`).join(', ')}. Say which row holds the headings.`;
+      throw invalidFile(s.fileName, message, 'header row');
     }
     const sample = chosen.sheet.rows
       .filter((r) => r.row > chosen.headerRow)

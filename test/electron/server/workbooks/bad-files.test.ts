@@ -108,6 +108,24 @@ describe('bad files are refused with a sentence, and the database is untouched',
     expect(dumpTables(t.sqlite)).toEqual(before);
   });
 
+  it('an empty workbook, one without headings, or one whose data sheet was renamed gets a sentence naming the sheet', async () => {
+    t = await testServer({ demo: true });
+    const before = dumpTables(t.sqlite);
+    const foreign = { kind: 'monitoring', year: '2026-27', period: 7 };
+    const refuse = async (name: string, bytes: Buffer, extra = {}) => t.refused('importFile', { source: { fileName: name, base64: bytes.toString('base64') }, ...extra });
+
+    const empty = await refuse('empty.xlsx', await sheetWith(() => undefined), foreign);
+    expect(empty).toMatchObject({ code: 'INVALID_FILE', message: 'empty.xlsx holds no data: its sheet "Data" is empty.' });
+    const numbers = await refuse('numbers.xlsx', await sheetWith((ws) => ws.addRow([1, 2, 3])), foreign);
+    expect(numbers.message).toMatch(/^No heading row was found on the sheet "Data" of numbers\.xlsx/);
+
+    const wb = await loadWorkbook(await exportBytes(t, { kind: 'monitoring', year: '2026-27', period: 7 }));
+    wb.getWorksheet('Monitoring return')!.name = 'My return';
+    const renamed = await refuse('renamed.xlsx', await saveWorkbook(wb));
+    expect(renamed).toMatchObject({ code: 'INVALID_FILE', message: expect.stringMatching(/renamed\.xlsx has no sheet named "Monitoring return"/) });
+    expect(dumpTables(t.sqlite)).toEqual(before);
+  }, 30_000);
+
   it('lists every bad cell at once, including a formula with no saved value', async () => {
     t = await testServer({ demo: true });
     const wb = await loadWorkbook(await exportBytes(t, { kind: 'monitoring', year: '2026-27', period: 7 }));
