@@ -90,7 +90,8 @@ export function interpretRows(def: KindDef, data: KindData, raw: RawRow[], o: In
     }
     rows.push(invalid ? { fileRow: r.row, id, values, invalid } : { fileRow: r.row, id, values });
   }
-  if (skipped) notes.push(`${skipped} subtotal or total row${skipped === 1 ? ' was' : 's were'} skipped.`);
+  // Our own totals row is expected; only a foreign file's skipped rows are worth a note.
+  if (skipped && !o.ownFile) notes.push(`${skipped} subtotal or total row${skipped === 1 ? ' was' : 's were'} skipped.`);
   for (const [fileRow, field, rule, found] of def.checkRows?.(rows, data) ?? []) {
     errors.push(cellIssue(o.sheet, o.mapping[field] ?? o.mapping[keyCol!.field]!, fileRow, rule, found));
   }

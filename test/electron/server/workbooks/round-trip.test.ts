@@ -21,6 +21,7 @@ describe('export, edit in Excel, import back', () => {
       expect(p.ours).toBe(true);
       expect(p.counts).toEqual({ added: 0, changed: 0, unchanged: lines, missing: 0, conflicts: 0, unmatched: 0, errors: 0 });
       expect(p.rows).toEqual([]);
+      expect(p.notes).toEqual([]);
     }
   });
 
