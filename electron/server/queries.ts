@@ -43,14 +43,7 @@ export function allYears(db: Db): YearRow[] {
 
 /** Lines to show for a year: active ones, and retired ones that still hold figures there. */
 export function loadLineYears(db: Db, yearId: string): LineYear[] {
-  const budgets = new Map(
-    db
-      .select()
-      .from(budget)
-      .where(eq(budget.yearId, yearId))
-      .all()
-      .map((b) => [b.lineId, b]),
-  );
+  const budgets = budgetsOfYear(db, yearId);
   const entries = new Map<number, Map<number, PeriodEntry>>();
   // A year can hold over a million forecast rows: read them raw, without drizzle's per-row mapping.
   const rows = db.$client
@@ -203,6 +196,30 @@ export function findForecast(db: Db, yearId: string, period: number, lineId: num
     .from(forecast)
     .where(and(eq(forecast.yearId, yearId), eq(forecast.period, period), eq(forecast.lineId, lineId)))
     .get();
+}
+
+/** A period's forecast rows by line: one query for a whole import rather than one per row. */
+export function forecastsOfPeriod(db: Db, yearId: string, period: number) {
+  return new Map(
+    db
+      .select()
+      .from(forecast)
+      .where(and(eq(forecast.yearId, yearId), eq(forecast.period, period)))
+      .all()
+      .map((f) => [f.lineId, f]),
+  );
+}
+
+/** A year's budget rows by line. */
+export function budgetsOfYear(db: Db, yearId: string) {
+  return new Map(
+    db
+      .select()
+      .from(budget)
+      .where(eq(budget.yearId, yearId))
+      .all()
+      .map((b) => [b.lineId, b]),
+  );
 }
 
 export function findBudget(db: Db, yearId: string, lineId: number) {

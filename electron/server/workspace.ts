@@ -20,8 +20,13 @@ export class Workspace {
     readonly opened: OpenedWorkspace,
     readonly actor: Actor,
   ) {
+    this.sessionBaseline = this.latestChangeSetId();
+  }
+
+  /** Every write makes a change set, so an unchanged latest id means an unchanged database. */
+  latestChangeSetId(): number {
     const r = this.db.select({ max: sql<number>`coalesce(max(${changeSet.id}), 0)` }).from(changeSet).get();
-    this.sessionBaseline = Number(r?.max ?? 0);
+    return Number(r?.max ?? 0);
   }
 
   static async open(path: string, create: boolean, actor: Actor): Promise<Workspace> {

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { MonitoringView } from '../../electron/shared/types';
 import type { ImportPreview, ImportStart } from '../../electron/shared/workbook-types';
 import type { TestServer } from './workspace';
 
@@ -46,4 +47,12 @@ export async function previewOf(t: TestServer, bytes: Buffer, fileName = 'return
   const r = await importBytes(t, bytes, fileName);
   if (r.stage !== 'preview') throw new Error(`expected a preview, got ${r.stage}`);
   return r.preview;
+}
+
+/** The demo's open year at the period it is reported to. */
+export const DEMO_YEAR = '2026-27';
+export const DEMO_PERIOD = 7;
+
+export function demoMonitoring(t: TestServer): Promise<MonitoringView> {
+  return t.ok('getMonitoring', { year: DEMO_YEAR, period: DEMO_PERIOD });
 }

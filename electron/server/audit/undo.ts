@@ -19,8 +19,8 @@ function lastUndoable(ws: Workspace) {
     .get();
 }
 
-/** Undo takes the last change only; if its year has closed since, say so rather than offer it. */
-function closedYearsOf(ws: Workspace, changeSetId: number): string[] {
+/** The closed years a change set touched: it cannot be undone or reverted while they stay closed. */
+export function closedYearsOf(ws: Workspace, changeSetId: number): string[] {
   return ws.db
     .selectDistinct({ yearId: financialYear.id })
     .from(auditEntry)

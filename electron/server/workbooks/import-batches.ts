@@ -1,10 +1,10 @@
 /** The history of applied imports, and reverting the latest one. */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
-import { auditEntry, changeSet, financialYear } from '../../../db/schema';
+import { desc, eq, inArray, isNull } from 'drizzle-orm';
+import { changeSet } from '../../../db/schema';
 import { importBatch } from '../../../db/schema/imports';
 import { AppError } from '../../shared/errors';
 import type { ImportBatchInfo, KindName } from '../../shared/workbook-types';
-import { revertChangeSet } from '../audit/undo';
+import { closedYearsOf, revertChangeSet } from '../audit/undo';
 import type { Workspace } from '../workspace';
 
 function latestRevertable(ws: Workspace): number | null {
@@ -19,15 +19,6 @@ function latestRevertable(ws: Workspace): number | null {
   return r?.id ?? null;
 }
 
-function closedYearsOf(ws: Workspace, changeSetId: number): string[] {
-  return ws.db
-    .selectDistinct({ id: financialYear.id })
-    .from(auditEntry)
-    .innerJoin(financialYear, eq(financialYear.id, auditEntry.yearId))
-    .where(and(eq(auditEntry.changeSetId, changeSetId), eq(financialYear.status, 'closed')))
-    .all()
-    .map((r) => r.id);
-}
 
 export function listBatches(ws: Workspace, only?: number[]): ImportBatchInfo[] {
   const latest = latestRevertable(ws);

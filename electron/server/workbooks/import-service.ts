@@ -19,7 +19,7 @@ import { interpretRows, type Interpreted } from './engine/interpret';
 import { ID_FIELD, keyField, type KindData, type KindDef } from './engine/kind';
 import { META_SHEET, parseMeta, type WorkbookMeta } from './engine/meta';
 import { readWorkbook, type RawRow, type RawSheet, type RawWorkbook } from './engine/read-workbook';
-import { columnLetter } from './engine/write-kind';
+import { columnLetter } from './column-letter';
 import { KINDS, kindDef } from './kinds';
 import { batchInfo } from './import-batches';
 import { listMappings } from './mappings';
@@ -84,9 +84,6 @@ function headerCellsOf(row: RawRow | undefined): HeaderCell[] {
   return row.cells.flatMap((v, i) => (typeof v === 'string' && v.trim() ? [{ col: i + 1, letter: columnLetter(i + 1), text: v.trim() }] : []));
 }
 
-function latestChangeSet(ws: Workspace): number {
-  return (ws.opened.sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM change_set').get() as { id: number }).id;
-}
 
 export class ImportService {
   private sessions = new Map<string, Session>();
@@ -365,7 +362,7 @@ export class ImportService {
       notes,
     };
     const digest = createHash('sha256').update(JSON.stringify([diff.rows, errors])).digest('hex');
-    s.prepared = { def, scope, data, diff, preview, digest, changeSetMark: latestChangeSet(ws), redo: () => (this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o), s.prepared!) };
+    s.prepared = { def, scope, data, diff, preview, digest, changeSetMark: ws.latestChangeSetId(), redo: () => (this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o), s.prepared!) };
     return preview;
   }
 
@@ -374,9 +371,9 @@ export class ImportService {
     const s = this.session(ws, req.importId);
     const before = s.prepared;
     if (!before) throw new AppError('INVALID_INPUT', 'Confirm the column mapping first: there is no preview to apply yet.');
-    // Every write makes a change set, so if none was made since the preview it still holds;
-    // otherwise rebuild it and insist it is the same.
-    const again = latestChangeSet(ws) === before.changeSetMark ? before : before.redo();
+    // If nothing was written since the preview it still holds; otherwise rebuild it and
+    // insist it is the same.
+    const again = ws.latestChangeSetId() === before.changeSetMark ? before : before.redo();
     if (again.digest !== before.digest) {
       throw new AppError('CONFLICT', 'The workspace has changed since this preview was made. Look at the new preview, then apply again.', { preview: again.preview });
     }

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { penceToPounds } from '../../shared/money';
 import { periodLongLabel } from '../../shared/periods';
 import type { MonitoringTotals, MonitoringView } from '../../shared/types';
-import { FONT, GBP, GROUP_FILL, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from './styles';
+import { columnLetter } from './column-letter';
+import { A4_LANDSCAPE, FONT, GBP, GROUP_FILL, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from './styles';
 
 export interface ReportMeta {
   authority: string;
@@ -31,11 +32,6 @@ function wrappedHeight(texts: Array<[string, number]>): number {
   return Math.max(15, lines * 12 + 3);
 }
 
-function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 /**
  * The High Needs monitoring table as a forum sees it: lines grouped by provision type with
@@ -49,13 +45,8 @@ export async function writeMonitoringReport(view: MonitoringView, meta: ReportMe
   const ws = wb.addWorksheet('High Needs monitoring', {
     properties: { outlineLevelRow: 1, tabColor: { argb: 'FF1F3864' } },
     pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...A4_LANDSCAPE,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: {
       oddFooter: `&L${meta.authority.replace(/&/g, '&&')}&CPage &P of &N&RHigh Needs monitoring ${view.year} P${view.period}`,
@@ -100,7 +91,7 @@ export async function writeMonitoringReport(view: MonitoringView, meta: ReportMe
     const row = ws.addRow([]);
     row.getCell(2).value = label;
     MONEY.forEach((m, i) => {
-      const col = colLetter(FIRST_MONEY_COL + i);
+      const col = columnLetter(FIRST_MONEY_COL + i);
       row.getCell(FIRST_MONEY_COL + i).value = { formula: `SUBTOTAL(9,${col}${from}:${col}${to})`, result: penceToPounds(t[m.key]) };
     });
     styleMoney(row);
@@ -145,7 +136,7 @@ export async function writeMonitoringReport(view: MonitoringView, meta: ReportMe
   // Overspend red, underspend green, on lines and subtotals; the white-on-navy total stays white.
   MONEY.forEach((m, i) => {
     if (!m.signed) return;
-    const col = colLetter(FIRST_MONEY_COL + i);
+    const col = columnLetter(FIRST_MONEY_COL + i);
     ws.addConditionalFormatting({
       ref: `${col}${firstDataRow}:${col}${lastBeforeTotal}`,
       rules: [
@@ -178,7 +169,7 @@ export async function writeMonitoringReport(view: MonitoringView, meta: ReportMe
     row.getCell(FIRST_MONEY_COL).numFmt = '0.0%';
     row.font = { name: FONT, size: 10 };
   }
-  ws.pageSetup.printArea = `A1:${colLetter(LAST_COL)}${ws.lastRow!.number}`;
+  ws.pageSetup.printArea = `A1:${columnLetter(LAST_COL)}${ws.lastRow!.number}`;
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,6 +1,7 @@
-import { Badge, Button, Dropdown, Option, Tooltip } from '@fluentui/react-components';
+import { Badge, Button, Dropdown, Tooltip } from '@fluentui/react-components';
 import { ArrowUndoRegular, BuildingGovernmentRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useApp } from '../state/app-state';
+import { yearOptions } from './YearOptions';
 
 export function AppHeader() {
   const { workspace, years, year, setYear, undo, runUndo } = useApp();
@@ -32,15 +33,7 @@ export function AppHeader() {
               selectedOptions={year ? [year] : []}
               onOptionSelect={(_, d) => d.optionValue && setYear(d.optionValue)}
             >
-              {years
-                .slice()
-                .reverse()
-                .map((y) => (
-                  <Option key={y.id} value={y.id} text={y.id}>
-                    {y.id}
-                    {y.status === 'closed' ? ' (closed)' : ''}
-                  </Option>
-                ))}
+              {yearOptions(years)}
             </Dropdown>
           </label>
         )}

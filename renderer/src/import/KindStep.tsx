@@ -2,6 +2,7 @@ import { Button, DialogActions, DialogContent, Dropdown, Field, Option, Radio, R
 import { useState } from 'react';
 import { PERIODS, periodLongLabel } from '../../../electron/shared/periods';
 import type { KindInfo, KindName } from '../../../electron/shared/workbook-types';
+import { yearOptions } from '../components/YearOptions';
 import { useApp } from '../state/app-state';
 import { ErrorBar } from './ErrorBar';
 
@@ -60,15 +61,7 @@ export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext
           <div className="kind-scope">
             <Field label="Financial year" required>
               <Dropdown value={year} selectedOptions={year ? [year] : []} onOptionSelect={(_, d) => d.optionValue && setYear(d.optionValue)}>
-                {app.years
-                  .slice()
-                  .reverse()
-                  .map((y) => (
-                    <Option key={y.id} value={y.id} text={y.id}>
-                      {y.id}
-                      {y.status === 'closed' ? ' (closed)' : ''}
-                    </Option>
-                  ))}
+                {yearOptions(app.years)}
               </Dropdown>
             </Field>
             {info?.needsPeriod && (

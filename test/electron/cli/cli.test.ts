@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
 import { DomainServer } from '../../../electron/server/server';
-import { dumpTables, tempDir } from '../../support/workspace';
+import { runHnb, workspaceSnapshot } from '../../support/cli';
+import { tempDir } from '../../support/workspace';
 
 const root = join(__dirname, '..', '..', '..');
 let dir: string;
@@ -14,12 +14,7 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir('hnb-cli-')));
 afterEach(() => cleanup());
 
-async function hnb(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) }, { env: { HNB_DATA_DIR: dir }, cwd: dir, user: 'cli.user' });
-  return { code, out, err };
-}
+const hnb = (...argv: string[]) => runHnb(dir, argv);
 
 /** Sums each money column over the line rows (those with a code in column A) of the exported sheet. */
 async function workbookSums(file: string) {
@@ -90,14 +85,7 @@ describe('hnb', () => {
 
   it('exits 2 with a clear message and writes nothing on invalid input', async () => {
     expect((await hnb('init', '--demo')).code).toBe(0);
-    const snapshot = () => {
-      const db = new Database(join(dir, 'workspace.hnbdesk'), { readonly: true });
-      try {
-        return dumpTables(db);
-      } finally {
-        db.close();
-      }
-    };
+    const snapshot = () => workspaceSnapshot(dir);
     const before = snapshot();
     const cases: Array<[string[], RegExp]> = [
       [['summary', '--year', '2024/25'], /year must be a financial year such as 2024-25/],

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
-import { dumpTables, tempDir } from '../../support/workspace';
+import { runHnb, workspaceSnapshot } from '../../support/cli';
+import { tempDir } from '../../support/workspace';
 import { columnOf, loadWorkbook, rowOfCode, saveWorkbook } from '../../support/workbooks';
 
 let dir: string;
@@ -12,21 +12,9 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir('hnb-cli-')));
 afterEach(() => cleanup());
 
-async function hnb(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (s) => (out += `${s}\n`), err: (s) => (err += `${s}\n`) }, { env: { HNB_DATA_DIR: dir }, cwd: dir, user: 'cli.user' });
-  return { code, out, err };
-}
+const hnb = (...argv: string[]) => runHnb(dir, argv);
 
-function snapshot() {
-  const db = new Database(join(dir, 'workspace.hnbdesk'), { readonly: true });
-  try {
-    return dumpTables(db);
-  } finally {
-    db.close();
-  }
-}
+const snapshot = () => workspaceSnapshot(dir);
 
 function forecastOf(code: string): number | null {
   const db = new Database(join(dir, 'workspace.hnbdesk'), { readonly: true });

@@ -4,7 +4,7 @@
  */
 import type { ErrorIssue } from '../../../shared/errors';
 import { isBlank, readDate, readInt, readListValue, readMoney, readText, type CellRead, type RawValue } from './cells';
-import { columnLetter } from './write-kind';
+import { columnLetter } from '../column-letter';
 import { ID_FIELD, type ColumnDef, type KindData, type KindDef, type RowValues } from './kind';
 import type { RawRow } from './read-workbook';
 

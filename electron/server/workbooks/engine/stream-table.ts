@@ -6,6 +6,7 @@
  */
 /// <reference path="./exceljs-internals.d.ts" />
 import ExcelJS from 'exceljs';
+import { columnLetter } from '../column-letter';
 import ContentTypesXform from 'exceljs/lib/xlsx/xform/core/content-types-xform';
 
 export interface StreamTable {
@@ -21,17 +22,12 @@ export interface StreamTable {
 
 const TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 
-function letter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function tableXml(id: number, t: StreamTable): string {
-  const lastCol = letter(t.firstCol + t.columns.length - 1);
-  const first = letter(t.firstCol);
+  const lastCol = columnLetter(t.firstCol + t.columns.length - 1);
+  const first = columnLetter(t.firstCol);
   const end = t.lastDataRow + (t.totalsRow ? 1 : 0);
   const cols = t.columns
     .map((c, i) => {

@@ -6,12 +6,13 @@
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { KindScope } from '../../../shared/workbook-types';
-import { FONT, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from '../styles';
+import { A4_LANDSCAPE, FONT, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from '../styles';
 import type { FieldValue } from './cells';
 import { fingerprint } from './fingerprint';
 import { editableColumns, type ColumnDef, type KindData, type KindDef } from './kind';
 import { META_SHEET, metaRows } from './meta';
 import { TableWorkbookWriter } from './stream-table';
+import { columnLetter } from '../column-letter';
 
 export const GBP_PENCE = '"£"#,##0.00;-"£"#,##0.00;"£"0.00';
 export const TITLE_ROWS = 3;
@@ -25,11 +26,6 @@ export interface ExportHeader {
   exportedAt: Date;
 }
 
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
 
 const LOCKED_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
 const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFFFFF' } };
@@ -161,12 +157,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
     properties: { tabColor: { argb: 'FF2E75B6' } },
     views: [{ state: 'frozen', xSplit: frozenCols, ySplit: HEADER_ROW, topLeftCell: `${columnLetter(frozenCols + 1)}${firstData}`, activeCell: `B${firstData}` }],
     pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...A4_LANDSCAPE,
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
       printArea: `B1:${columnLetter(lastCol)}${totalRow}`,
     },

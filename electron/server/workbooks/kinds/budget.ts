@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { budget, budgetLine } from '../../../../db/schema';
-import { findBudget } from '../../queries';
+import { budgetsOfYear } from '../../queries';
 import type { KindDef, RowValues } from '../engine/kind';
 import { closedReason, groupList, s251List, scopedLines, scopeSubtitle } from './scope';
 
@@ -86,9 +86,10 @@ export const budgetKind: KindDef = {
       groupId: groupId(v),
       holder: v.holder === undefined ? undefined : str(v.holder),
     });
+    const budgets = budgetsOfYear(ws.db, scope.year);
     const setBudget = (lineId: number, v: RowValues) => {
       if (v.originalPence === undefined && v.revisedPence === undefined) return;
-      const existing = findBudget(ws.db, scope.year, lineId);
+      const existing = budgets.get(lineId);
       if (existing) {
         rec.update(budget, existing.id, {
           originalPence: v.originalPence === undefined ? undefined : (v.originalPence as number),
@@ -111,7 +112,7 @@ export const budgetKind: KindDef = {
       setBudget(line.id, a.values);
     }
     for (const d of plan.deleted) {
-      const existing = findBudget(ws.db, scope.year, d.id);
+      const existing = budgets.get(d.id);
       if (existing) rec.delete(budget, existing.id);
       const line = ws.db.select({ active: budgetLine.active }).from(budgetLine).where(eq(budgetLine.id, d.id)).get();
       if (line?.active) rec.update(budgetLine, d.id, { active: false });

@@ -1,7 +1,7 @@
 import { forecast } from '../../../../db/schema';
 import { AppError } from '../../../shared/errors';
 import { monitoringRow } from '../../domain/monitoring';
-import { findForecast } from '../../queries';
+import { forecastsOfPeriod } from '../../queries';
 import type { KindDef } from '../engine/kind';
 import { closedReason, scopedLines, scopeSubtitle } from './scope';
 
@@ -73,8 +73,9 @@ export const monitoringReturn: KindDef = {
   apply(rec, ws, scope, plan) {
     const period = scope.period;
     if (period === undefined) throw new AppError('INVALID_INPUT', 'A monitoring return needs its period.');
+    const returns = forecastsOfPeriod(ws.db, scope.year, period);
     for (const c of plan.changed) {
-      const existing = findForecast(ws.db, scope.year, period, c.id);
+      const existing = returns.get(c.id);
       const v = c.values;
       const next = {
         forecastPence: v.forecastPence === undefined ? undefined : (v.forecastPence as number),
@@ -94,7 +95,7 @@ export const monitoringReturn: KindDef = {
       }
     }
     for (const d of plan.deleted) {
-      const existing = findForecast(ws.db, scope.year, period, d.id);
+      const existing = returns.get(d.id);
       if (existing) rec.delete(forecast, existing.id);
     }
   },

@@ -1,17 +1,14 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MonitoringView } from '../../../../electron/shared/types';
 import { dumpTables, testServer, type TestServer } from '../../../support/workspace';
-import { columnOf, exportBytes, importBytes, loadWorkbook, previewOf, rowOfCode, saveWorkbook } from '../../../support/workbooks';
+import { columnOf, exportBytes, importBytes, loadWorkbook, previewOf, rowOfCode, saveWorkbook, DEMO_PERIOD, DEMO_YEAR, demoMonitoring } from '../../../support/workbooks';
 
-const YEAR = '2026-27';
-const PERIOD = 7;
+const YEAR = DEMO_YEAR;
+const PERIOD = DEMO_PERIOD;
 let t: TestServer;
 afterEach(() => t?.close());
 
-async function monitoring(): Promise<MonitoringView> {
-  return t.ok('getMonitoring', { year: YEAR, period: PERIOD });
-}
+const monitoring = () => demoMonitoring(t);
 
 describe('conflicts: changed in the workspace since export and in the file', () => {
   it('shows a conflict, refuses to guess, and applies the side the user chooses', async () => {

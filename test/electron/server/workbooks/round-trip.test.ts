@@ -1,16 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MonitoringView } from '../../../../electron/shared/types';
 import { dumpTables, testServer, type TestServer } from '../../../support/workspace';
-import { columnOf, exportBytes, loadWorkbook, previewOf, rowOfCode, saveWorkbook } from '../../../support/workbooks';
+import { columnOf, exportBytes, loadWorkbook, previewOf, rowOfCode, saveWorkbook, DEMO_PERIOD, DEMO_YEAR, demoMonitoring } from '../../../support/workbooks';
 
-const YEAR = '2026-27';
-const PERIOD = 7;
+const YEAR = DEMO_YEAR;
+const PERIOD = DEMO_PERIOD;
 let t: TestServer;
 afterEach(() => t?.close());
 
-async function monitoring(): Promise<MonitoringView> {
-  return t.ok('getMonitoring', { year: YEAR, period: PERIOD });
-}
+const monitoring = () => demoMonitoring(t);
 
 describe('export, edit in Excel, import back', () => {
   it('re-importing an unchanged export shows no changes at all', async () => {
