@@ -12,4 +12,9 @@ export const embeddedMigrations: EmbeddedMigration[] = [
     when: 1795432743950,
     sql: "CREATE TABLE `column_mapping` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`name` text NOT NULL,\n\t`kind` text NOT NULL,\n\t`columns` text NOT NULL,\n\t`header_row` integer,\n\t`saved_at` text NOT NULL,\n\t`saved_by` text NOT NULL,\n\tCONSTRAINT \"column_mapping_name_not_blank\" CHECK(length(trim(\"column_mapping\".\"name\")) > 0)\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `column_mapping_kind_name` ON `column_mapping` (`kind`,`name`);--> statement-breakpoint\nCREATE TABLE `import_batch` (\n\t`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`change_set_id` integer NOT NULL,\n\t`kind` text NOT NULL,\n\t`file_name` text NOT NULL,\n\t`file_hash` text NOT NULL,\n\t`who` text NOT NULL,\n\t`at` text NOT NULL,\n\t`year_id` text NOT NULL,\n\t`period` integer,\n\t`added` integer DEFAULT 0 NOT NULL,\n\t`changed` integer DEFAULT 0 NOT NULL,\n\t`deleted` integer DEFAULT 0 NOT NULL,\n\t`conflicts_resolved` integer DEFAULT 0 NOT NULL,\n\tFOREIGN KEY (`change_set_id`) REFERENCES `change_set`(`id`) ON UPDATE no action ON DELETE no action,\n\tCONSTRAINT \"import_batch_counts\" CHECK(\"import_batch\".\"added\" >= 0 AND \"import_batch\".\"changed\" >= 0 AND \"import_batch\".\"deleted\" >= 0)\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `import_batch_change_set_id_unique` ON `import_batch` (`change_set_id`);",
   },
+  {
+    tag: "0002_forecast_line_history",
+    when: 1795439047870,
+    sql: "CREATE INDEX `forecast_line_history` ON `forecast` (`year_id`,`line_id`,`period`,`forecast_pence`);",
+  },
 ];

@@ -43,6 +43,9 @@ export const forecast = sqliteTable(
   (t) => [
     uniqueIndex('forecast_year_period_line').on(t.yearId, t.period, t.lineId),
     index('forecast_line').on(t.lineId),
+    // A line's history through a year, newest first: "the forecast standing at period P" is one
+    // seek per line. Carrying forecast_pence makes that seek answer without touching the table.
+    index('forecast_line_history').on(t.yearId, t.lineId, t.period, t.forecastPence),
     check('forecast_period_range', sql`${t.period} BETWEEN 1 AND 12`),
     check('forecast_nonnegative', sql`${t.forecastPence} IS NULL OR ${t.forecastPence} >= 0`),
   ],

@@ -198,16 +198,10 @@ export function findForecast(db: Db, yearId: string, period: number, lineId: num
     .get();
 }
 
-/** A period's forecast rows by line: one query for a whole import rather than one per row. */
-export function forecastsOfPeriod(db: Db, yearId: string, period: number) {
-  return new Map(
-    db
-      .select()
-      .from(forecast)
-      .where(and(eq(forecast.yearId, yearId), eq(forecast.period, period)))
-      .all()
-      .map((f) => [f.lineId, f]),
-  );
+/** A period's forecast row ids by line: one query for a whole import rather than one per row. */
+export function forecastIdsOfPeriod(db: Db, yearId: string, period: number): Map<number, number> {
+  const rows = db.$client.prepare('SELECT line_id, id FROM forecast WHERE year_id = ? AND period = ?').raw().all(yearId, period) as Array<[number, number]>;
+  return new Map(rows);
 }
 
 /** A year's budget rows by line. */

@@ -2,7 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { budget, budgetLine } from '../../../../db/schema';
 import { budgetsOfYear } from '../../queries';
 import type { KindDef, RowValues } from '../engine/kind';
-import { closedReason, groupList, s251List, scopedLines, scopeSubtitle } from './scope';
+import { yearLineRows } from '../../period-return';
+import { closedReason, groupList, inScope, s251List, scopeSubtitle } from './scope';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -41,17 +42,17 @@ export const budgetKind: KindDef = {
 
   load(ws, scope) {
     return {
-      rows: scopedLines(ws, scope).map((ly) => ({
-        id: ly.line.lineId,
+      rows: inScope(yearLineRows(ws.db, scope.year), scope).map((l) => ({
+        id: l.lineId,
         values: {
-          code: ly.line.code,
-          name: ly.line.name,
-          s251Code: ly.line.s251Code ?? '',
-          group: ly.group.name,
-          holder: ly.line.holder,
-          originalPence: ly.originalPence,
-          revisedPence: ly.revisedPence,
-          virementPence: ly.revisedPence - ly.originalPence,
+          code: l.code,
+          name: l.name,
+          s251Code: l.s251Code ?? '',
+          group: l.groupName,
+          holder: l.holder,
+          originalPence: l.originalPence,
+          revisedPence: l.budgetPence,
+          virementPence: l.budgetPence - l.originalPence,
         },
       })),
       lists: { s251: s251List(ws), groups: groupList(ws).map((g) => g.name) },

@@ -1,9 +1,9 @@
 import { forecast } from '../../../../db/schema';
 import { AppError } from '../../../shared/errors';
-import { monitoringRow } from '../../domain/monitoring';
-import { forecastsOfPeriod } from '../../queries';
+import { periodReturnRows } from '../../period-return';
+import { forecastIdsOfPeriod } from '../../queries';
 import type { KindDef } from '../engine/kind';
-import { closedReason, scopedLines, scopeSubtitle } from './scope';
+import { closedReason, inScope, scopeSubtitle } from './scope';
 
 /**
  * The monthly return a budget holder fills in: this period's forecast outturn, actual spend to
@@ -42,28 +42,23 @@ export const monitoringReturn: KindDef = {
   fileName: (s) => `Monitoring return ${s.year} P${s.period}${s.holder ? ` ${s.holder}` : ''}.xlsx`,
 
   load(ws, scope) {
-    const period = scope.period!;
-    const lines = scopedLines(ws, scope);
     return {
-      rows: lines.map((ly) => {
-        const r = monitoringRow(ly, period);
-        return {
-          id: r.lineId,
-          values: {
-            code: r.code,
-            name: r.name,
-            s251Code: r.s251Code ?? '',
-            group: ly.group.name,
-            holder: r.holder,
-            budgetPence: r.budgetPence,
-            previousPence: r.previousPence,
-            forecastPence: r.forecastPence,
-            variancePence: r.variancePence,
-            actualPence: r.actualPence,
-            commentary: r.commentary,
-          },
-        };
-      }),
+      rows: inScope(periodReturnRows(ws.db, scope.year, scope.period!), scope).map((r) => ({
+        id: r.lineId,
+        values: {
+          code: r.code,
+          name: r.name,
+          s251Code: r.s251Code ?? '',
+          group: r.groupName,
+          holder: r.holder,
+          budgetPence: r.budgetPence,
+          previousPence: r.previousPence,
+          forecastPence: r.forecastPence,
+          variancePence: r.variancePence,
+          actualPence: r.actualPence,
+          commentary: r.commentary,
+        },
+      })),
       lists: {},
       subtitle: scopeSubtitle(ws, scope),
       readOnlyReason: closedReason(ws, scope.year),
@@ -73,7 +68,7 @@ export const monitoringReturn: KindDef = {
   apply(rec, ws, scope, plan) {
     const period = scope.period;
     if (period === undefined) throw new AppError('INVALID_INPUT', 'A monitoring return needs its period.');
-    const returns = forecastsOfPeriod(ws.db, scope.year, period);
+    const returns = forecastIdsOfPeriod(ws.db, scope.year, period);
     for (const c of plan.changed) {
       const existing = returns.get(c.id);
       const v = c.values;
@@ -82,7 +77,7 @@ export const monitoringReturn: KindDef = {
         actualPence: v.actualPence === undefined ? undefined : (v.actualPence as number | null),
         commentary: v.commentary === undefined ? undefined : (v.commentary as string) || null,
       };
-      if (existing) rec.update(forecast, existing.id, next);
+      if (existing !== undefined) rec.update(forecast, existing, next);
       else {
         rec.insert(forecast, {
           yearId: scope.year,
@@ -96,7 +91,7 @@ export const monitoringReturn: KindDef = {
     }
     for (const d of plan.deleted) {
       const existing = returns.get(d.id);
-      if (existing) rec.delete(forecast, existing.id);
+      if (existing !== undefined) rec.delete(forecast, existing);
     }
   },
 };

@@ -2,16 +2,15 @@ import { asc } from 'drizzle-orm';
 import { provisionGroup, s251Line } from '../../../../db/schema';
 import { periodLongLabel } from '../../../shared/periods';
 import type { KindScope } from '../../../shared/workbook-types';
-import type { LineYear } from '../../domain/monitoring';
-import { loadLineYears, requireYear } from '../../queries';
+import { requireYear } from '../../queries';
+import type { YearLineRow } from '../../period-return';
 import type { Workspace } from '../../workspace';
 
-/** The lines a scope covers: a year's lines, optionally one budget holder's or one group's. */
-export function scopedLines(ws: Workspace, scope: KindScope): LineYear[] {
+/** Keeps the lines a scope covers: optionally one budget holder's or one group's. */
+export function inScope<R extends YearLineRow>(rows: R[], scope: KindScope): R[] {
   const holder = scope.holder?.trim().toLowerCase();
-  return loadLineYears(ws.db, scope.year).filter(
-    (l) => (!holder || l.line.holder.trim().toLowerCase() === holder) && (scope.groupId === undefined || l.line.groupId === scope.groupId),
-  );
+  if (!holder && scope.groupId === undefined) return rows;
+  return rows.filter((l) => (!holder || l.holder.trim().toLowerCase() === holder) && (scope.groupId === undefined || l.groupId === scope.groupId));
 }
 
 export function scopeSubtitle(ws: Workspace, scope: KindScope): string {

@@ -1,0 +1,1 @@
+CREATE INDEX `forecast_line_history` ON `forecast` (`year_id`,`line_id`,`period`,`forecast_pence`);
