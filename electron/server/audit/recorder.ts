@@ -1,8 +1,10 @@
 import { eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../../db/client';
-import { auditEntry, CHANGE_KINDS, changeSet, financialYear } from '../../../db/schema';
+import { CHANGE_KINDS, changeSet, financialYear } from '../../../db/schema';
 import { AppError } from '../../shared/errors';
-import { AUDITED, entityOf, type AuditedTable, type EntityName } from './entities';
+import { entityOf, type AuditedTable, type EntityName } from './entities';
+import { TableStatements } from './table-statements';
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -49,6 +51,8 @@ const YEAR_FIELDS_OPEN_WHEN_CLOSED = new Set(['status', 'statusReason', 'closedA
  */
 export class ChangeRecorder {
   private changeSetId: number | null = null;
+  private insertAudit?: Statement;
+  private readonly tables = new Map<AuditedTable, TableStatements>();
   private readonly closedYears: Set<string>;
 
   constructor(
@@ -105,34 +109,37 @@ export class ChangeRecorder {
     newValue: unknown,
     ctx: Required<AuditContext>,
   ): void {
-    this.db
-      .insert(auditEntry)
-      .values({
-        changeSetId: this.ensureChangeSet(),
-        entity,
-        entityId,
-        op,
-        field,
-        oldValue: op === 'insert' ? null : json(oldValue),
-        newValue: op === 'delete' ? null : json(newValue),
-        yearId: ctx.yearId,
-        lineId: ctx.lineId,
-        period: ctx.period,
-      })
-      .run();
+    this.insertAudit ??= this.db.$client.prepare(
+      'INSERT INTO audit_entry (change_set_id, entity, entity_id, op, field, old_value, new_value, year_id, line_id, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertAudit.run(
+      this.ensureChangeSet(),
+      entity,
+      entityId,
+      op,
+      field,
+      op === 'insert' ? null : json(oldValue),
+      op === 'delete' ? null : json(newValue),
+      ctx.yearId,
+      ctx.lineId,
+      ctx.period,
+    );
+  }
+
+  private statements(table: AuditedTable): TableStatements {
+    let st = this.tables.get(table);
+    if (!st) this.tables.set(table, (st = new TableStatements(this.db.$client, table)));
+    return st;
   }
 
   read<T extends AuditedTable>(table: T, id: Row<T>['id']): Row<T> | undefined {
-    // The generic id column defeats drizzle's inference; the table is one of AUDITED.
-    const t = table as typeof AUDITED.budget;
-    return this.db.select().from(t).where(eq(t.id, id as number)).get() as Row<T> | undefined;
+    return this.statements(table).read(id) as Row<T> | undefined;
   }
 
   insert<T extends AuditedTable>(table: T, values: NewRow<T>, context?: AuditContext): Row<T> {
     const entity = entityOf(table);
     this.guard(entity, contextOf(entity, values as AnyRow, context));
-    const t = table as typeof AUDITED.budget;
-    const row = this.db.insert(t).values(values as NewRow<typeof t>).returning().get() as Row<T>;
+    const row = this.statements(table).insert(values as AnyRow) as Row<T>;
     this.entry(entity, String(row.id), 'insert', '*', null, row, contextOf(entity, row as AnyRow, context));
     return row;
   }
@@ -159,9 +166,8 @@ export class ChangeRecorder {
     }
     const changed = Object.keys(diff);
     if (changed.length === 0) return { row: before, changed };
-    const t = table as typeof AUDITED.budget;
-    const row = this.db.update(t).set(diff).where(eq(t.id, id as number)).returning().get() as Row<T>;
-    return { row, changed };
+    this.statements(table).update(id, diff);
+    return { row: { ...before, ...diff } as Row<T>, changed };
   }
 
   delete<T extends AuditedTable>(table: T, id: Row<T>['id'], context?: AuditContext): Row<T> {
@@ -170,8 +176,7 @@ export class ChangeRecorder {
     if (!before) throw new AppError('NOT_FOUND', `No ${entity.replace('_', ' ')} with id ${String(id)}.`);
     const ctx = contextOf(entity, before as AnyRow, context);
     this.guard(entity, ctx);
-    const t = table as typeof AUDITED.budget;
-    this.db.delete(t).where(eq(t.id, id as number)).run();
+    this.statements(table).delete(id);
     this.entry(entity, String(id), 'delete', '*', before, null, ctx);
     return before;
   }
