@@ -38,7 +38,12 @@ export function diffRows(
 ): DiffResult {
   const errors: ErrorIssue[] = [];
   const byId = new Map(data.rows.map((r) => [r.id, r]));
-  const byCode = new Map(data.rows.map((r) => [String(r.values.code ?? '').toLowerCase(), r]));
+  // Only a file without row ids (a foreign one) is matched on code: build that index on demand.
+  let byCode: Map<string, DbRow> | undefined;
+  const findByCode = (code: string) => {
+    byCode ??= new Map(data.rows.map((r) => [String(r.values.code ?? '').toLowerCase(), r]));
+    return byCode.get(code.toLowerCase());
+  };
   const allEditable = editableColumns(def).filter((c) => !c.formula);
   const fields = file.fields;
   const fullFile = fields.length === allEditable.length;
@@ -59,7 +64,7 @@ export function diffRows(
         continue;
       }
     } else if (!options.fingerprints) {
-      db = byCode.get(String(fr.values.code ?? '').toLowerCase());
+      db = findByCode(String(fr.values.code ?? ''));
     }
     const code = String(fr.values.code ?? db?.values.code ?? '');
     const name = String(fr.values.name ?? db?.values.name ?? '');
