@@ -57,45 +57,29 @@ const YEAR_SQL = `SELECT ${LINE_COLUMNS} ${linesOfYear(false)} ${READING_ORDER}`
 type RawLine = [number, string, string, string | null, number, string, string, number, number];
 type Raw = [...RawLine, number | null, number | null, number | null, string | null];
 
+function lineOf(r: RawLine | Raw): YearLineRow {
+  return { lineId: r[0], code: r[1], name: r[2], s251Code: r[3], groupId: r[4], groupName: r[5], holder: r[6], originalPence: r[7], budgetPence: r[8] };
+}
+
 /** Every line of the year with its budget, in reading order. */
 export function yearLineRows(db: Db, yearId: string): YearLineRow[] {
-  const raw = db.$client.prepare(YEAR_SQL).raw().all({ year: yearId }) as RawLine[];
-  return raw.map(([lineId, code, name, s251Code, groupId, groupName, holder, originalPence, budgetPence]) => ({
-    lineId,
-    code,
-    name,
-    s251Code,
-    groupId,
-    groupName,
-    holder,
-    originalPence,
-    budgetPence,
-  }));
+  return (db.$client.prepare(YEAR_SQL).raw().all({ year: yearId }) as RawLine[]).map(lineOf);
 }
 
 /** Every line of the year at one period, in the order the forum reads them (group, then line). */
 export function periodReturnRows(db: Db, yearId: string, period: number): PeriodReturnRow[] {
   const raw = db.$client.prepare(PERIOD_SQL).raw().all({ year: yearId, period }) as Raw[];
-  const rows: PeriodReturnRow[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const [lineId, code, name, s251Code, groupId, groupName, holder, originalPence, budgetPence, now, before, actualPence, commentary] = raw[i]!;
-    const forecastPence = now ?? budgetPence;
-    rows[i] = {
-      lineId,
-      code,
-      name,
-      s251Code,
-      groupId,
-      groupName,
-      holder,
-      originalPence,
-      budgetPence,
+  return raw.map((r) => {
+    const line = lineOf(r);
+    const [now, before, actualPence, commentary] = [r[9], r[10], r[11], r[12]];
+    const forecastPence = now ?? line.budgetPence;
+    return {
+      ...line,
       forecastPence,
-      previousPence: period === 1 ? budgetPence : (before ?? budgetPence),
-      variancePence: forecastPence - budgetPence,
+      previousPence: period === 1 ? line.budgetPence : (before ?? line.budgetPence),
+      variancePence: forecastPence - line.budgetPence,
       actualPence,
       commentary: commentary ?? '',
     };
-  }
-  return rows;
+  });
 }
