@@ -1,6 +1,6 @@
 /**
- * Shared by the benchmark's parent and its child processes: where the files are, what a child
- * reports back, and a small deterministic random source so every run builds the same data.
+ * Shared by the benchmark's parent and its child processes: where the files are and what a
+ * child reports back.
  */
 import { join } from 'node:path';
 
@@ -34,18 +34,6 @@ export interface Measurement {
   peakMb: number;
   /** Sub-timings and counts worth printing. */
   detail?: Record<string, number | string>;
-}
-
-/** mulberry32: small, fast and the same on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function peakMb(): number {

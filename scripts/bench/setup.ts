@@ -13,7 +13,8 @@ import { exportKind } from '../../electron/server/workbooks/export-kind';
 import { KINDS } from '../../electron/server/workbooks/kinds';
 import { HEADER_ROW } from '../../electron/server/workbooks/engine/write-kind';
 import { S251_LINES } from '../../db/seed/standard';
-import { benchFiles, PERIOD, rng, ROWS, SCOPE, YEAR } from './common';
+import { seeded } from '../../electron/server/demo/demo-plan';
+import { benchFiles, PERIOD, ROWS, SCOPE, YEAR } from './common';
 
 const FIRST = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'R', 'S', 'T', 'W'];
 const LAST = ['Patel', 'Smith', 'Jones', 'Okafor', 'Williams', 'Khan', 'Brown', 'Taylor', 'Evans', 'Hughes', 'Nowak', 'Ahmed', 'Murphy', 'Clarke'];
@@ -45,7 +46,7 @@ async function buildWorkspace(dir: string): Promise<void> {
   const sqlite = ws.opened.sqlite;
   const groups = (sqlite.prepare('SELECT id FROM provision_group ORDER BY sort_order').all() as Array<{ id: number }>).map((g) => g.id);
   const s251 = S251_LINES.map((l) => l.code);
-  const rand = rng(20260401);
+  const rand = seeded(20260401);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
   sqlite.transaction(() => {
