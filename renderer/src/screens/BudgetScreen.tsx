@@ -13,6 +13,7 @@ import { toTsv } from '../grid/tsv';
 import { useApp, useLoad } from '../state/app-state';
 import { useWorkbookExports } from './export-actions';
 import { EmptyYears } from './MonitoringScreen';
+import { ScreenHead } from '../components/ScreenHead';
 
 type BRow = DisplayRow<BudgetRow, BudgetTotals> & { lineId?: number };
 
@@ -74,25 +75,25 @@ export function BudgetScreen() {
   if (!year) return <EmptyYears />;
   return (
     <section className="screen" aria-labelledby="budget-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="budget-title">High Needs budget</h1>
-          <p className="screen-sub">
+      <ScreenHead
+        titleId="budget-title"
+        title="High Needs budget"
+        sub={
+          <>
             {year} · type over a white cell, or paste a column copied from Excel. Revised budget follows the original until a virement is made.
-          </p>
-        </div>
-        <div className="screen-tools">
-          <Button icon={<CopyRegular />} onClick={() => void copyTable()}>
-            Copy table
-          </Button>
-          <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void exportBudget()}>
-            Export budget workbook
-          </Button>
-          <Button icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
-            Import workbook…
-          </Button>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <Button icon={<CopyRegular />} onClick={() => void copyTable()}>
+          Copy table
+        </Button>
+        <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void exportBudget()}>
+          Export budget workbook
+        </Button>
+        <Button icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
+          Import workbook…
+        </Button>
+      </ScreenHead>
       {grid && (
         <div className="kpis" aria-label="Budget totals">
           <KpiCard label="Original budget" pence={grid.total.originalPence} />

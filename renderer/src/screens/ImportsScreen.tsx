@@ -21,6 +21,7 @@ import { periodLongLabel } from '../../../electron/shared/periods';
 import type { ImportBatchInfo, KindInfo } from '../../../electron/shared/workbook-types';
 import { api } from '../api/api';
 import { useApp, useLoad } from '../state/app-state';
+import { ScreenHead } from '../components/ScreenHead';
 
 export function when(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -62,17 +63,11 @@ export function ImportsScreen() {
 
   return (
     <section className="screen scroll" aria-labelledby="imports-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="imports-title">Imports</h1>
-          <p className="screen-sub">Every workbook imported into this workspace, newest first. The latest import can be reverted while nothing later has changed the same figures.</p>
-        </div>
-        <div className="screen-tools">
-          <Button appearance="primary" icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
-            Import workbook…
-          </Button>
-        </div>
-      </div>
+      <ScreenHead titleId="imports-title" title="Imports" sub="Every workbook imported into this workspace, newest first. The latest import can be reverted while nothing later has changed the same figures.">
+        <Button appearance="primary" icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
+          Import workbook…
+        </Button>
+      </ScreenHead>
       <div className="card">
         {loading && !batches ? (
           <Spinner label="Loading imports" />

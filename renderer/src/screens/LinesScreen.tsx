@@ -25,6 +25,7 @@ import type { BudgetLineInfo, ProvisionGroupInfo, S251LineInfo } from '../../../
 import { api } from '../api/api';
 import { LineHistoryDrawer } from '../components/LineHistoryDrawer';
 import { useApp, useLoad } from '../state/app-state';
+import { ScreenHead } from '../components/ScreenHead';
 
 type Draft = Omit<BudgetLineInfo, 'id' | 'groupName' | 'sortOrder'> & { id?: number };
 
@@ -37,21 +38,15 @@ export function LinesScreen() {
   const [history, setHistory] = useState<BudgetLineInfo | null>(null);
   return (
     <section className="screen scroll" aria-labelledby="lines-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="lines-title">Budget lines</h1>
-          <p className="screen-sub">Your cost centres, each under a section 251 line and a provision group. Retire a line rather than delete it: its history stays.</p>
-        </div>
-        <div className="screen-tools">
-          <Button
-            appearance="primary"
-            icon={<AddRegular />}
-            onClick={() => setEditing({ code: '', name: '', s251Code: null, groupId: data?.groups[0]?.id ?? 1, holder: '', active: true })}
-          >
-            Add line
-          </Button>
-        </div>
-      </div>
+      <ScreenHead titleId="lines-title" title="Budget lines" sub="Your cost centres, each under a section 251 line and a provision group. Retire a line rather than delete it: its history stays.">
+        <Button
+          appearance="primary"
+          icon={<AddRegular />}
+          onClick={() => setEditing({ code: '', name: '', s251Code: null, groupId: data?.groups[0]?.id ?? 1, holder: '', active: true })}
+        >
+          Add line
+        </Button>
+      </ScreenHead>
       <div className="card">
         <Table aria-label="Budget lines" size="small">
           <TableHeader>

@@ -32,6 +32,7 @@ import { useApp, useLoad } from '../state/app-state';
 import { useMenuCommand } from '../state/menu';
 import { saveWorkbook } from './export';
 import { useWorkbookExports } from './export-actions';
+import { ScreenHead } from '../components/ScreenHead';
 
 type MRow = DisplayRow<MonitoringRow, MonitoringTotals> & { lineId?: number };
 
@@ -147,33 +148,33 @@ export function MonitoringScreen() {
   const pos = view?.position;
   return (
     <section className="screen" aria-labelledby="monitoring-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="monitoring-title">High Needs monitoring</h1>
-          <p className="screen-sub">
+      <ScreenHead
+        titleId="monitoring-title"
+        title="High Needs monitoring"
+        sub={
+          <>
             {year}, {periodLongLabel(year, period)}
             {closed ? ' · outturn, year closed' : ' · positive variance is an overspend'}
-          </p>
-        </div>
-        <div className="screen-tools">
-          <label className="header-field">
-            <span id="period-label">Period</span>
-            <Dropdown
-              aria-labelledby="period-label"
-              className="period-dropdown"
-              value={periodLongLabel(year, period)}
-              selectedOptions={[String(period)]}
-              onOptionSelect={(_, d) => d.optionValue && setPeriod(Number(d.optionValue))}
-            >
-              {PERIODS.map((p) => (
-                <Option key={p} value={String(p)} text={periodLongLabel(year, p)}>
-                  {periodLongLabel(year, p)}
-                </Option>
-              ))}
-            </Dropdown>
-          </label>
-        </div>
-      </div>
+          </>
+        }
+      >
+        <label className="header-field">
+          <span id="period-label">Period</span>
+          <Dropdown
+            aria-labelledby="period-label"
+            className="period-dropdown"
+            value={periodLongLabel(year, period)}
+            selectedOptions={[String(period)]}
+            onOptionSelect={(_, d) => d.optionValue && setPeriod(Number(d.optionValue))}
+          >
+            {PERIODS.map((p) => (
+              <Option key={p} value={String(p)} text={periodLongLabel(year, p)}>
+                {periodLongLabel(year, p)}
+              </Option>
+            ))}
+          </Dropdown>
+        </label>
+      </ScreenHead>
       <div className="command-bar">
         <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void exportWorkbook()}>
           Export to Excel

@@ -6,6 +6,7 @@ import { api } from '../api/api';
 import { KpiCard } from '../components/KpiCard';
 import { useApp, useLoad } from '../state/app-state';
 import { EmptyYears } from './MonitoringScreen';
+import { ScreenHead } from '../components/ScreenHead';
 
 const COLOURS = { funding: '#0f6cbd', spend: '#c4314b', balance: '#242424' };
 
@@ -22,14 +23,15 @@ export function PositionScreen() {
   }));
   return (
     <section className="screen" aria-labelledby="position-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="position-title">DSG position</h1>
-          <p className="screen-sub">
+      <ScreenHead
+        titleId="position-title"
+        title="DSG position"
+        sub={
+          <>
             {year} at {periodLongLabel(year, period)} · carried forward = brought forward + in-year + contributions; negative is a deficit
-          </p>
-        </div>
-      </div>
+          </>
+        }
+      />
       {now && (
         <div className="kpis" aria-label="Position this year">
           <KpiCard label="Net High Needs funding" pence={now.netFundingPence} note={now.allocationVersion ? `${now.allocationVersion.label}, ${now.allocationVersion.publishedOn}` : 'no allocation entered'} />

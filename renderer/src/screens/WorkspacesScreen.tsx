@@ -3,6 +3,7 @@ import { DocumentAddRegular, EditRegular, FolderOpenRegular } from '@fluentui/re
 import { useState } from 'react';
 import { api, isDesktop } from '../api/api';
 import { useApp, useLoad } from '../state/app-state';
+import { ScreenHead } from '../components/ScreenHead';
 
 /** Native open/new dialogs (desktop only); also used by the File menu. */
 export function useWorkspaceChooser() {
@@ -65,22 +66,18 @@ export function WorkspacesScreen() {
 
   return (
     <section className="screen scroll" aria-labelledby="ws-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="ws-title">Workspaces</h1>
-          <p className="screen-sub">One workspace file holds one authority's figures. Keep it on a drive that is backed up.</p>
-        </div>
+      <ScreenHead titleId="ws-title" title="Workspaces" sub="One workspace file holds one authority's figures. Keep it on a drive that is backed up.">
         {isDesktop && (
-          <div className="screen-tools">
+          <>
             <Button icon={<FolderOpenRegular />} onClick={() => void choose('open')}>
               Open workspace…
             </Button>
             <Button appearance="primary" icon={<DocumentAddRegular />} onClick={() => void choose('create')}>
               New workspace…
             </Button>
-          </div>
+          </>
         )}
-      </div>
+      </ScreenHead>
       <div className="cards">
         <div className="card wide">
           <div className="card-head">

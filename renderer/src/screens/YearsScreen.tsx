@@ -33,6 +33,7 @@ import { api } from '../api/api';
 import { MoneyInput } from '../components/MoneyInput';
 import { ReasonDialog } from '../components/ReasonDialog';
 import { useApp, useLoad } from '../state/app-state';
+import { ScreenHead } from '../components/ScreenHead';
 
 export function YearsScreen() {
   const { years, year, setYear, refresh, reportError, notify } = useApp();
@@ -52,12 +53,7 @@ export function YearsScreen() {
 
   return (
     <section className="screen scroll" aria-labelledby="years-title">
-      <div className="screen-head">
-        <div>
-          <h1 id="years-title">Years and funding</h1>
-          <p className="screen-sub">Financial years run April to March. A closed year's figures cannot change until it is reopened with a reason.</p>
-        </div>
-      </div>
+      <ScreenHead titleId="years-title" title="Years and funding" sub="Financial years run April to March. A closed year's figures cannot change until it is reopened with a reason." />
       <div className="cards">
         <div className="card">
           <h2>Years</h2>
