@@ -16,6 +16,7 @@ export interface YearLineRow {
   name: string;
   s251Code: string | null;
   groupId: number;
+  groupCode: string;
   groupName: string;
   holder: string;
   originalPence: number;
@@ -45,7 +46,7 @@ const standingAt = (periodBound: string) => `
     WHERE f.year_id = @year AND f.line_id = l.id AND f.period <= ${periodBound} AND f.forecast_pence IS NOT NULL
     ORDER BY f.period DESC LIMIT 1)`;
 
-const LINE_COLUMNS = 'l.id, l.code, l.name, l.s251_code, l.group_id, g.name, l.holder, coalesce(b.original_pence, 0), coalesce(b.revised_pence, 0)';
+const LINE_COLUMNS = 'l.id, l.code, l.name, l.s251_code, l.group_id, g.name, l.holder, coalesce(b.original_pence, 0), coalesce(b.revised_pence, 0), g.code';
 const READING_ORDER = 'ORDER BY g.sort_order, g.id, l.sort_order, l.code';
 
 const PERIOD_SQL = `
@@ -54,11 +55,11 @@ const PERIOD_SQL = `
 
 const YEAR_SQL = `SELECT ${LINE_COLUMNS} ${linesOfYear(false)} ${READING_ORDER}`;
 
-type RawLine = [number, string, string, string | null, number, string, string, number, number];
+type RawLine = [number, string, string, string | null, number, string, string, number, number, string];
 type Raw = [...RawLine, number | null, number | null, number | null, string | null];
 
 function lineOf(r: RawLine | Raw): YearLineRow {
-  return { lineId: r[0], code: r[1], name: r[2], s251Code: r[3], groupId: r[4], groupName: r[5], holder: r[6], originalPence: r[7], budgetPence: r[8] };
+  return { lineId: r[0], code: r[1], name: r[2], s251Code: r[3], groupId: r[4], groupName: r[5], holder: r[6], originalPence: r[7], budgetPence: r[8], groupCode: r[9] };
 }
 
 /** Every line of the year with its budget, in reading order. */
@@ -71,7 +72,7 @@ export function periodReturnRows(db: Db, yearId: string, period: number): Period
   const raw = db.$client.prepare(PERIOD_SQL).raw().all({ year: yearId, period }) as Raw[];
   return raw.map((r) => {
     const line = lineOf(r);
-    const [now, before, actualPence, commentary] = [r[9], r[10], r[11], r[12]];
+    const [now, before, actualPence, commentary] = [r[10], r[11], r[12], r[13]];
     const forecastPence = now ?? line.budgetPence;
     return {
       ...line,

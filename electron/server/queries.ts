@@ -8,12 +8,12 @@ import {
   deficitContribution,
   financialYear,
   forecast,
-  provisionGroup,
 } from '../../db/schema';
 import { AppError } from '../shared/errors';
 import { closedYearError } from './audit/recorder';
 import type { AllocationBlock, AllocationVersionInfo, DsgBlock, PositionSummary } from '../shared/types';
 import { computeMonitoring, forecastAt, reportingPeriod, type LineYear, type PeriodEntry } from './domain/monitoring';
+import { yearLineRows } from './period-return';
 import { netOf, positionFor, rollForward, type YearFunding } from './domain/position';
 
 export const BLOCK_ORDER: DsgBlock[] = ['schools', 'cssb', 'hnb', 'early_years'];
@@ -41,9 +41,8 @@ export function allYears(db: Db): YearRow[] {
   return db.select().from(financialYear).orderBy(asc(financialYear.id)).all();
 }
 
-/** Lines to show for a year: active ones, and retired ones that still hold figures there. */
+/** A year's lines (see yearLineRows: active ones, and retired ones that still hold figures) with every return. */
 export function loadLineYears(db: Db, yearId: string): LineYear[] {
-  const budgets = budgetsOfYear(db, yearId);
   const entries = new Map<number, Map<number, PeriodEntry>>();
   // A year can hold over a million forecast rows: read them raw, without drizzle's per-row mapping.
   const rows = db.$client
@@ -55,34 +54,13 @@ export function loadLineYears(db: Db, yearId: string): LineYear[] {
     if (!m) entries.set(lineId, (m = new Map()));
     m.set(period, { forecastPence, actualPence, commentary });
   }
-  const lines = db
-    .select({
-      id: budgetLine.id,
-      code: budgetLine.code,
-      name: budgetLine.name,
-      s251Code: budgetLine.s251Code,
-      groupId: budgetLine.groupId,
-      holder: budgetLine.holder,
-      active: budgetLine.active,
-      groupCode: provisionGroup.code,
-      groupName: provisionGroup.name,
-    })
-    .from(budgetLine)
-    .innerJoin(provisionGroup, eq(provisionGroup.id, budgetLine.groupId))
-    .orderBy(asc(provisionGroup.sortOrder), asc(provisionGroup.id), asc(budgetLine.sortOrder), asc(budgetLine.code))
-    .all();
-  return lines
-    .filter((l) => l.active || budgets.has(l.id) || entries.has(l.id))
-    .map((l) => {
-      const b = budgets.get(l.id);
-      return {
-        line: { lineId: l.id, code: l.code, name: l.name, s251Code: l.s251Code, groupId: l.groupId, holder: l.holder },
-        group: { groupId: l.groupId, code: l.groupCode, name: l.groupName },
-        originalPence: b?.originalPence ?? 0,
-        revisedPence: b?.revisedPence ?? 0,
-        entries: entries.get(l.id) ?? new Map(),
-      };
-    });
+  return yearLineRows(db, yearId).map((l) => ({
+    line: { lineId: l.lineId, code: l.code, name: l.name, s251Code: l.s251Code, groupId: l.groupId, holder: l.holder },
+    group: { groupId: l.groupId, code: l.groupCode, name: l.groupName },
+    originalPence: l.originalPence,
+    revisedPence: l.budgetPence,
+    entries: entries.get(l.lineId) ?? new Map(),
+  }));
 }
 
 export function latestAllocationVersion(db: Db, yearId: string): AllocationVersionInfo | null {

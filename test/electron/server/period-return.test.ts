@@ -48,6 +48,7 @@ describe('a period return worked out in SQL', () => {
           s251Code: r.s251Code,
           groupId: r.groupId,
           groupName: lineYears[i]!.group.name,
+          groupCode: lineYears[i]!.group.code,
           holder: r.holder,
           originalPence: lineYears[i]!.originalPence,
           budgetPence: r.budgetPence,
