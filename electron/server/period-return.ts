@@ -70,17 +70,27 @@ export function yearLineRows(db: Db, yearId: string): YearLineRow[] {
 /** Every line of the year at one period, in the order the forum reads them (group, then line). */
 export function periodReturnRows(db: Db, yearId: string, period: number): PeriodReturnRow[] {
   const raw = db.$client.prepare(PERIOD_SQL).raw().all({ year: yearId, period }) as Raw[];
+  // One object literal per row, not lineOf plus a spread: at 100,000 lines the spread costs
+  // as much as the query.
   return raw.map((r) => {
-    const line = lineOf(r);
-    const [now, before, actualPence, commentary] = [r[10], r[11], r[12], r[13]];
-    const forecastPence = now ?? line.budgetPence;
+    const budgetPence = r[8];
+    const forecastPence = r[10] ?? budgetPence;
     return {
-      ...line,
+      lineId: r[0],
+      code: r[1],
+      name: r[2],
+      s251Code: r[3],
+      groupId: r[4],
+      groupName: r[5],
+      holder: r[6],
+      originalPence: r[7],
+      budgetPence,
+      groupCode: r[9],
       forecastPence,
-      previousPence: period === 1 ? line.budgetPence : (before ?? line.budgetPence),
-      variancePence: forecastPence - line.budgetPence,
-      actualPence,
-      commentary: commentary ?? '',
+      previousPence: period === 1 ? budgetPence : (r[11] ?? budgetPence),
+      variancePence: forecastPence - budgetPence,
+      actualPence: r[12],
+      commentary: r[13] ?? '',
     };
   });
 }
