@@ -1,6 +1,17 @@
-/** The one exceljs internal we import: its content-types writer (see stream-table.ts). */
+/** exceljs internals we import. Its content-types writer (see stream-table.ts). */
 declare module 'exceljs/lib/xlsx/xform/core/content-types-xform' {
   export default class ContentTypesXform {
     toXml(model: unknown): string;
   }
+}
+
+/** Its XML escaping, so rows written by row-xml.ts escape exactly as exceljs does. */
+declare module 'exceljs/lib/utils/utils' {
+  const utils: { xmlEncode(text: string): string };
+  export default utils;
+}
+
+/** Its XML tokeniser (saxes, events batched per chunk), used by sheet-rows.ts. */
+declare module 'exceljs/lib/utils/parse-sax' {
+  export default function parseSax(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncIterable<unknown>;
 }

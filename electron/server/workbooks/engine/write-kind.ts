@@ -11,6 +11,7 @@ import type { FieldValue } from './cells';
 import { fingerprint } from './fingerprint';
 import { editableColumns, type ColumnDef, type KindData, type KindDef } from './kind';
 import { META_SHEET, metaRows } from './meta';
+import { SheetRows, type RowCell } from './row-xml';
 import { TableWorkbookWriter } from './stream-table';
 import { columnLetter } from '../column-letter';
 
@@ -66,7 +67,7 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   protection: { locked: true },
 };
 
-function cellValue(c: ColumnDef, v: FieldValue | undefined): ExcelJS.CellValue {
+function cellValue(c: ColumnDef, v: FieldValue | undefined): FieldValue {
   if (v === null || v === undefined) return null;
   if (c.type === 'money') return (v as number) / 100;
   return v;
@@ -183,34 +184,30 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
   const styles = cols.map(columnStyles);
   const wrapped = cols.filter((c) => c.wrap);
   const formulaCols = cols.map((c) => c.formula);
-  let rowNo = firstData;
+  const body = new SheetRows(wb, ws, styles.map((s) => s.body));
   const writeRow = (values: Record<string, FieldValue> | null, id: number | null) => {
-    const row = ws.getRow(rowNo);
+    const rowNo = body.rowNumber;
+    const cells: RowCell[] = new Array(lastCol);
     for (let i = 0; i < lastCol; i++) {
       const c = cols[i]!;
-      const cell = row.getCell(i + 1);
       const f = formulaCols[i];
-      if (f) {
-        const result = values ? cellValue(c, values[c.field]) : 0;
-        cell.value = { formula: f(letterOf, rowNo), result: result as number } as ExcelJS.CellFormulaValue;
-      } else if (c.type === 'id') cell.value = id;
-      else if (values) cell.value = cellValue(c, values[c.field]);
-      cell.style = styles[i]!.body;
+      if (f) cells[i] = { formula: f(letterOf, rowNo), result: values ? (cellValue(c, values[c.field]) as number | null) : 0 };
+      else if (c.type === 'id') cells[i] = id;
+      else cells[i] = values ? cellValue(c, values[c.field]) : null;
     }
     // Excel and LibreOffice do not always grow a wrapped row on open, so give it its height.
+    let lines = 1;
     if (values) {
-      let lines = 1;
       for (const c of wrapped) {
         const text = values[c.field];
         if (typeof text === 'string' && text.length > c.width) lines = Math.max(lines, Math.ceil(text.length / (c.width * 1.1)));
       }
-      if (lines > 1) row.height = lines * 12 + 3;
     }
-    row.commit();
-    rowNo++;
+    body.add(cells, lines > 1 ? lines * 12 + 3 : undefined);
   };
   for (const r of data.rows) writeRow(r.values, r.id);
   for (let i = 0; i < def.spareRows; i++) writeRow(null, null);
+  body.end();
 
   const totals = ws.getRow(totalRow);
   const labelCol = colOf.get('code') ?? 2;
