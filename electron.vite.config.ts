@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           // The domain server, run in a utility process.
           server: resolve(__dirname, 'electron/server/hosts/utility-host.ts'),
+          // Workbooks are parsed on a worker thread of the server (read-off-thread.ts).
+          'read-worker': resolve(__dirname, 'electron/server/workbooks/engine/read-worker.ts'),
         },
       },
     },

@@ -2,7 +2,9 @@
  * Entry for Electron's utilityProcess: the domain server off the window's thread, so a long
  * import or export never freezes the app. Talks to main over process.parentPort; no Electron import.
  */
+import { join } from 'node:path';
 import { DomainServer } from '../server';
+import { useBuiltReadWorker } from '../workbooks/engine/read-off-thread';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -18,6 +20,8 @@ const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (!port) throw new Error('utility-host must run in an Electron utility process');
 
 let server: DomainServer | null = null;
+// electron-vite builds the workbook reader's worker next to this entry.
+useBuiltReadWorker(join(__dirname, 'read-worker.js'));
 
 port.on('message', async ({ data }) => {
   const msg = data as Message;

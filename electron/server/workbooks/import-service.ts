@@ -18,7 +18,8 @@ import { detectHeaderRow, isSubtotalRow, mappingFromHeaderText, normaliseHeader,
 import { interpretRows, type Interpreted } from './engine/interpret';
 import { ID_FIELD, keyField, type KindData, type KindDef } from './engine/kind';
 import { META_SHEET, parseMeta, type WorkbookMeta } from './engine/meta';
-import { readWorkbook, type RawRow, type RawSheet, type RawWorkbook } from './engine/read-workbook';
+import { readWorkbookOffThread } from './engine/read-off-thread';
+import type { RawRow, RawSheet, RawWorkbook } from './engine/read-workbook';
 import { columnLetter } from './column-letter';
 import { KINDS, kindDef } from './kinds';
 import { batchInfo } from './import-batches';
@@ -42,8 +43,18 @@ interface Session {
   fileHash: string;
   raw: RawWorkbook;
   meta: WorkbookMeta | null;
+  /** The database rows for the file's scope, loaded while its data sheet was still being read. */
+  preloaded?: Preloaded;
   /** Set once a preview has been made. */
   prepared?: Prepared;
+}
+
+interface Preloaded {
+  kind: string;
+  scopeKey: string;
+  /** The newest change set when loaded: the rows are used only if nothing was written since. */
+  changeSetMark: number;
+  data: KindData;
 }
 
 interface Prepared {
@@ -122,9 +133,17 @@ export class ImportService {
     this.progress = { active: true, phase: 'checking', fileName, rowsRead: 0, fraction: null };
     try {
       checkWorkbookFile(bytes, fileName);
+      const fileHash = createHash('sha256').update(bytes).digest('hex');
       this.progress = { ...this.progress, phase: 'reading', fraction: 0 };
-      const raw = await readWorkbook(bytes, fileName, (p) => {
-        this.progress = { ...this.progress, rowsRead: p.rowsRead, fraction: p.fraction };
+      let preloaded: Preloaded | undefined;
+      const raw = await readWorkbookOffThread(bytes, fileName, {
+        onProgress: (p) => {
+          this.progress = { ...this.progress, rowsRead: p.rowsRead, fraction: p.fraction };
+        },
+        // `_meta` precedes the data sheet: load the database for its scope while the worker reads on.
+        onSheetRead: (sheet) => {
+          if (sheet.name === META_SHEET) preloaded = this.preload(ws, sheet);
+        },
       });
       this.progress = { ...this.progress, phase: 'comparing' };
       const metaSheet = raw.sheets.find((s) => s.name === META_SHEET);
@@ -134,20 +153,36 @@ export class ImportService {
         if (typeof parsed === 'string') throw invalidFile(fileName, `${fileName} was exported by HNB Desk, but ${parsed}. Export a fresh copy and copy your figures into it.`, 'intact _meta sheet');
         meta = parsed;
       }
-      const session: Session = {
-        id: randomUUID(),
-        workspacePath: ws.path,
-        fileName,
-        fileHash: createHash('sha256').update(bytes).digest('hex'),
-        raw,
-        meta,
-      };
+      const session: Session = { id: randomUUID(), workspacePath: ws.path, fileName, fileHash, raw, meta, preloaded };
       this.sessions.set(session.id, session);
       while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
       return meta ? { stage: 'preview', preview: this.prepareOwn(ws, session, req) } : this.startForeign(ws, session, req);
     } finally {
       this.progress = { ...this.progress, active: false, phase: 'done' };
     }
+  }
+
+  /**
+   * The rows an own workbook will be compared with, loaded early. Anything wrong with the
+   * `_meta` sheet is left for the full checks after the read to report.
+   */
+  private preload(ws: Workspace, metaSheet: RawSheet): Preloaded | undefined {
+    const meta = parseMeta(metaSheet.rows);
+    if (typeof meta === 'string' || !(meta.kind in KINDS) || meta.workspaceId !== ws.info().id) return undefined;
+    try {
+      const changeSetMark = ws.latestChangeSetId();
+      return { kind: meta.kind, scopeKey: JSON.stringify(meta.scope), changeSetMark, data: kindDef(meta.kind).load(ws, meta.scope) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The database rows for a scope: preloaded ones if they are still current, once. */
+  private loadData(ws: Workspace, s: Session, def: KindDef, scope: KindScope): KindData {
+    const pre = s.preloaded;
+    s.preloaded = undefined;
+    if (pre && pre.kind === def.kind && pre.scopeKey === JSON.stringify(scope) && pre.changeSetMark === ws.latestChangeSetId()) return pre.data;
+    return def.load(ws, scope);
   }
 
   private prepareOwn(ws: Workspace, s: Session, req: ImportRequest): ImportPreview {
@@ -323,7 +358,7 @@ export class ImportService {
     mapping: Record<string, number>,
     o: { ownFile: boolean; skipRow: (cells: RawValue[]) => boolean; headerErrors: ErrorIssue[]; fingerprints: Map<number, string> | null },
   ): ImportPreview {
-    const data = def.load(ws, scope);
+    const data = this.loadData(ws, s, def, scope);
     const interp: Interpreted = interpretRows(def, data, sheet.rows, {
       sheet: sheet.name,
       headerRow,

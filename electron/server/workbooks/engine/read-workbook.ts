@@ -1,13 +1,15 @@
 /**
  * Reads every sheet of an .xlsx with exceljs's streaming reader into plain values: formulas by
  * their saved result, rich text as text, dates as serial numbers (the caller knows the date
- * system). Rows and columns are counted as they stream, so an oversized sheet is refused before
- * it fills memory.
+ * system). exceljs opens the zip and reads the workbook and shared strings; sheet-rows.ts turns
+ * each sheet's XML into rows. Rows and columns are counted as they stream, so an oversized
+ * sheet is refused before it fills memory.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
-import type { CellProblem, RawValue } from './cells';
+import type { RawValue } from './cells';
+import { sheetRows, type SharedString } from './sheet-rows';
 
 export interface RawRow {
   /** 1-based sheet row. */
@@ -42,43 +44,23 @@ export interface ReadProgress {
 
 const CHUNK = 256 * 1024;
 
-function unwrap(v: unknown): RawValue {
-  if (v === null || v === undefined) return null;
-  switch (typeof v) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return v;
-    case 'object': {
-      if (v instanceof Date) return v.getTime() / 86_400_000 + 25569;
-      const o = v as Record<string, unknown>;
-      if ('formula' in o || 'sharedFormula' in o) {
-        const formula = String(o.formula ?? o.sharedFormula ?? '');
-        if (o.result === undefined || o.result === null) return { problem: 'formula-without-value', text: `=${formula}` } satisfies CellProblem;
-        const r = o.result as unknown;
-        if (typeof r === 'object' && r !== null && 'error' in (r as object)) return { problem: 'error-value', text: String((r as { error: unknown }).error) };
-        return unwrap(r);
-      }
-      if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((t) => t.text ?? '').join('');
-      if ('error' in o) return { problem: 'error-value', text: String(o.error) };
-      if ('text' in o) return unwrap(o.text);
-      return null;
-    }
-    default:
-      return null;
-  }
-}
-
 function tooBig(fileName: string, what: string): AppError {
   return new AppError('INVALID_FILE', `${fileName} ${what}, so it was not read.`, { fileName, rule: 'size limits' });
 }
 
-export async function readWorkbook(
-  bytes: Uint8Array,
-  fileName: string,
-  onProgress?: (p: ReadProgress) => void,
-  limits: ReadLimits = READ_LIMITS,
-): Promise<RawWorkbook> {
+/** Where a read sends what it finds, sheet by sheet and row by row, in file order. */
+export interface WorkbookSink {
+  sheet(name: string, hidden: boolean): void;
+  /** Rows of the sheet last begun that hold at least one value. */
+  rows(rows: RawRow[]): void;
+  progress?(p: ReadProgress): void;
+}
+
+/**
+ * Streams a workbook's sheets into a sink; answers whether it uses the 1904 date system. This
+ * is the part that runs off the main thread (read-worker.ts); `readWorkbook` collects it here.
+ */
+export async function streamWorkbook(bytes: Uint8Array, fileName: string, sink: WorkbookSink, limits: ReadLimits = READ_LIMITS): Promise<{ date1904: boolean }> {
   let consumed = 0;
   const total = bytes.length;
   // Feeding the bytes in chunks is what lets progress be reported as the zip is read.
@@ -97,37 +79,67 @@ export async function readWorkbook(
     worksheets: 'emit',
     entries: 'ignore',
   });
-  const sheets: RawSheet[] = [];
+  let sheets = 0;
   let rowsRead = 0;
+  let reported = 0;
+  const date1904 = () => Boolean((reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904);
   try {
     for await (const sheetReader of reader) {
-      if (sheets.length >= limits.maxSheets) throw tooBig(fileName, `has more than ${limits.maxSheets} sheets`);
-      const s = sheetReader as unknown as { name: string; state?: string } & AsyncIterable<ExcelJS.Row>;
-      const sheet: RawSheet = { name: s.name, hidden: s.state === 'hidden' || s.state === 'veryHidden', rows: [] };
-      sheets.push(sheet);
-      for await (const row of s) {
-        if (row.number > limits.maxRows) throw tooBig(fileName, `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${sheet.name}"`);
-        const values = row.values as unknown[];
-        if (values.length - 1 > limits.maxCols) throw tooBig(fileName, `has more than ${limits.maxCols} columns on the sheet "${sheet.name}"`);
-        const cells: RawValue[] = new Array(Math.max(0, values.length - 1));
-        let any = false;
-        for (let c = 1; c < values.length; c++) {
-          const v = values[c] === undefined ? null : unwrap(values[c]);
-          cells[c - 1] = v;
-          if (v !== null) any = true;
+      if (++sheets > limits.maxSheets) throw tooBig(fileName, `has more than ${limits.maxSheets} sheets`);
+      const s = sheetReader as unknown as { name: string; state?: string; iterator: AsyncIterable<unknown>; workbook: { sharedStrings?: SharedString[] } };
+      sink.sheet(s.name, s.state === 'hidden' || s.state === 'veryHidden');
+      const sheetLimits = {
+        ...limits,
+        tooBig: (what: 'rows' | 'columns') =>
+          tooBig(fileName, what === 'rows' ? `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${s.name}"` : `has more than ${limits.maxCols} columns on the sheet "${s.name}"`),
+      };
+      for await (const batch of sheetRows(s.iterator, s.workbook.sharedStrings, date1904, sheetLimits)) {
+        sink.rows(batch);
+        rowsRead += batch.length;
+        if (rowsRead - reported >= 2000) {
+          reported = rowsRead;
+          sink.progress?.({ rowsRead, fraction: consumed / total });
         }
-        if (any) sheet.rows.push({ row: row.number, cells });
-        if (++rowsRead % 2000 === 0) onProgress?.({ rowsRead, fraction: consumed / total });
       }
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('INVALID_FILE', `${fileName} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it as .xlsx, and try again. (${(e as Error).message})`, {
-      fileName,
-      rule: 'readable workbook',
-    });
+    throw unreadable(fileName, (e as Error).message);
   }
-  onProgress?.({ rowsRead, fraction: 1 });
-  const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
-  return { sheets, date1904: Boolean(props?.model?.date1904) };
+  sink.progress?.({ rowsRead, fraction: 1 });
+  return { date1904: date1904() };
+}
+
+export function unreadable(fileName: string, why: string): AppError {
+  return new AppError('INVALID_FILE', `${fileName} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it as .xlsx, and try again. (${why})`, {
+    fileName,
+    rule: 'readable workbook',
+  });
+}
+
+/** Collects a sheet list from a sink's calls. */
+export function collectSheets(): { sheets: RawSheet[]; sink: WorkbookSink } {
+  const sheets: RawSheet[] = [];
+  return {
+    sheets,
+    sink: {
+      sheet: (name, hidden) => void sheets.push({ name, hidden, rows: [] }),
+      rows: (rows) => {
+        const into = sheets[sheets.length - 1]!.rows;
+        for (const r of rows) into.push(r);
+      },
+    },
+  };
+}
+
+/** Reads every sheet on this thread. */
+export async function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  onProgress?: (p: ReadProgress) => void,
+  limits: ReadLimits = READ_LIMITS,
+): Promise<RawWorkbook> {
+  const { sheets, sink } = collectSheets();
+  const { date1904 } = await streamWorkbook(bytes, fileName, { ...sink, progress: onProgress }, limits);
+  return { sheets, date1904 };
 }

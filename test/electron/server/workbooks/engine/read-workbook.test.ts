@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../../../electron/shared/errors';
+import { readWorkbook, READ_LIMITS } from '../../../../../electron/server/workbooks/engine/read-workbook';
+import { readWorkbookOffThread, useBuiltReadWorker } from '../../../../../electron/server/workbooks/engine/read-off-thread';
+import { sheetRows, type SharedString } from '../../../../../electron/server/workbooks/engine/sheet-rows';
+
+async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function mixedWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const s = wb.addWorksheet('Mixed');
+  s.getCell('A1').value = 'Tom & Jerry <"x"> &amp;lt; stays literal';
+  s.getCell('B1').value = { richText: [{ text: 'bold ', font: { bold: true } }, { text: 'plain' }] };
+  s.getCell('C1').value = 1234.56;
+  s.getCell('D1').value = true;
+  s.getCell('E1').value = new Date(Date.UTC(2024, 3, 1));
+  s.getCell('F1').value = { formula: 'C1*2', result: 2469.12 };
+  s.getCell('G1').value = { formula: 'A1&"x"', result: 'text result' };
+  s.getCell('H1').value = { formula: 'C1>0', result: true };
+  s.getCell('I1').value = { formula: '1/0', result: { error: '#DIV/0!' } };
+  s.getCell('J1').value = { formula: 'C1+1' } as ExcelJS.CellFormulaValue;
+  s.getCell('K1').value = { error: '#N/A' } as ExcelJS.CellErrorValue;
+  s.getCell('L1').value = { text: 'link', hyperlink: 'https://example.org' };
+  s.getCell('M1').value = { formula: 'C1-C1', result: 0 };
+  s.getCell('A3').value = -5;
+  s.getCell('Z3').value = 'far right';
+  s.getCell('B5').value = '  spaced  ';
+  s.getCell('C6').style = { font: { bold: true } };
+  wb.addWorksheet('Hidden', { state: 'hidden' }).getCell('A1').value = 'kept';
+  return wb;
+}
+
+const xmlOf = (sheetData: string) => [Buffer.from(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`)];
+const LIMITS = { maxRows: 100, maxCols: 10, tooBig: (what: 'rows' | 'columns') => new Error(`too many ${what}`) };
+
+async function rowsOf(sheetData: string, shared: SharedString[] = [], date1904 = false, limits = LIMITS) {
+  const out = [];
+  for await (const batch of sheetRows(xmlOf(sheetData), shared, () => date1904, limits)) out.push(...batch);
+  return out;
+}
+
+describe('reading a workbook', () => {
+  it('reads every kind of cell as a plain value, and hidden sheets too', async () => {
+    const raw = await readWorkbook(await bytesOf(mixedWorkbook()), 'mixed.xlsx');
+    expect(raw.date1904).toBe(false);
+    expect(raw.sheets.map((s) => [s.name, s.hidden])).toEqual([
+      ['Mixed', false],
+      ['Hidden', true],
+    ]);
+    const [mixed, hidden] = raw.sheets;
+    expect(mixed!.rows[0]).toEqual({
+      row: 1,
+      cells: [
+        'Tom & Jerry <"x"> &amp;lt; stays literal',
+        'bold plain',
+        1234.56,
+        true,
+        45383,
+        2469.12,
+        'text result',
+        true,
+        { problem: 'error-value', text: '#DIV/0!' },
+        { problem: 'formula-without-value', text: '=C1+1' },
+        { problem: 'error-value', text: '#N/A' },
+        'link',
+        0,
+      ],
+    });
+    const row3 = mixed!.rows[1]!;
+    expect(row3.row).toBe(3);
+    expect(row3.cells).toHaveLength(26);
+    expect([row3.cells[0], row3.cells[25], row3.cells.slice(1, 25).every((c) => c === null)]).toEqual([-5, 'far right', true]);
+    expect(mixed!.rows[2]).toEqual({ row: 5, cells: [null, '  spaced  '] });
+    // Row 6 holds only formatting: not a row.
+    expect(mixed!.rows).toHaveLength(3);
+    expect(hidden!.rows).toEqual([{ row: 1, cells: ['kept'] }]);
+  });
+
+  it('knows a workbook that counts dates from 1904', async () => {
+    const wb = new ExcelJS.Workbook();
+    (wb.properties as { date1904?: boolean }).date1904 = true;
+    wb.addWorksheet('D').getCell('A1').value = 43921;
+    expect((await readWorkbook(await bytesOf(wb), 'd.xlsx')).date1904).toBe(true);
+  });
+
+  it('reads sheet XML as other programs write it', async () => {
+    const shared: SharedString[] = ['plain', { richText: [{ text: 'rich ' }, { text: 'text' }] }, null];
+    const rows = await rowsOf(
+      // No r on the second row or its cells; inline strings with runs and a phonetic guide; an
+      // ISO date; a shared formula follower; escaped text; a formula with no saved value.
+      '<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c><c r="C2" t="s"><v>2</v></c><c r="D2" s="3"/></row>' +
+        '<row><c t="inlineStr"><is><r><t>Ap</t></r><r><t xml:space="preserve">ple </t></r><rPh sb="0" eb="1"><t>ignored</t></rPh></is></c><c t="d"><v>2024-04-01T00:00:00</v></c><c><f t="shared" si="0"/><v>12.5</v></c></row>' +
+        '<row r="7"><c r="B7" t="str"><v>a &amp;lt; b &amp; c</v></c><c r="C7"><f>SUM(A1:A2)</f></c><c r="D7" t="b"><v>0</v></c><c r="E7" t="e"><v>#REF!</v></c><c r="F7"><v>not a number</v></c></row>' +
+        '<row r="8"><c r="A8" s="1"/><c r="B8" s="2"><v></v></c></row>',
+      shared,
+    );
+    expect(rows).toEqual([
+      { row: 2, cells: ['plain', 'rich text'] },
+      { row: 3, cells: ['Apple ', 45383, 12.5] },
+      { row: 7, cells: [null, 'a &lt; b & c', { problem: 'formula-without-value', text: '=SUM(A1:A2)' }, false, { problem: 'error-value', text: '#REF!' }, 'not a number'] },
+      { row: 8, cells: [null, ''] },
+    ]);
+    expect((await rowsOf('<row r="1"><c r="A1" t="d"><v>2024-04-01</v></c></row>', [], true))[0]!.cells).toEqual([45383 - 1462]);
+  });
+
+  it('stops at the first row or column past its limits, but not at formatting beyond them', async () => {
+    await expect(rowsOf('<row r="101"><c r="A101"><v>1</v></c></row>')).rejects.toThrow('too many rows');
+    await expect(rowsOf('<row r="1"><c r="K1"><v>1</v></c></row>')).rejects.toThrow('too many columns');
+    expect(await rowsOf('<row r="1"><c r="A1"><v>1</v></c><c r="Z1" s="4"/></row>')).toEqual([{ row: 1, cells: [1] }]);
+  });
+});
+
+describe('reading a workbook on a worker thread', () => {
+  it('gives what reading on this thread gives, sheet by sheet as each is done', async () => {
+    const bytes = await bytesOf(mixedWorkbook());
+    const here = await readWorkbook(bytes, 'mixed.xlsx');
+    const seen: string[] = [];
+    const progress: number[] = [];
+    const there = await readWorkbookOffThread(Buffer.from(bytes), 'mixed.xlsx', {
+      onSheetRead: (s) => seen.push(`${s.name}:${s.rows.length}`),
+      onProgress: (p) => progress.push(p.fraction),
+    });
+    expect(there).toEqual(here);
+    expect(seen).toEqual(['Mixed:3', 'Hidden:1']);
+    expect(progress.at(-1)).toBe(1);
+  });
+
+  it('reports the reader’s refusals as the same sentences', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Long');
+    for (let r = 1; r <= 30; r++) s.getCell(`A${r}`).value = r;
+    const bytes = await bytesOf(wb);
+    const limits = { ...READ_LIMITS, maxRows: 20 };
+    const here = await readWorkbook(bytes, 'long.xlsx', undefined, limits).catch((e: unknown) => e);
+    const there = await readWorkbookOffThread(Buffer.from(bytes), 'long.xlsx', { limits }).catch((e: unknown) => e);
+    expect(here).toBeInstanceOf(AppError);
+    expect(there).toBeInstanceOf(AppError);
+    expect((there as AppError).message).toBe('long.xlsx has more than 20 rows on the sheet "Long", so it was not read.');
+    expect([(there as AppError).code, (there as AppError).details]).toEqual([(here as AppError).code, (here as AppError).details]);
+
+    const damaged = Buffer.concat([bytes.subarray(0, 200), Buffer.alloc(400, 7), bytes.subarray(600)]);
+    const broken = await readWorkbookOffThread(damaged, 'damaged.xlsx').catch((e: unknown) => e);
+    expect(broken).toBeInstanceOf(AppError);
+    expect((broken as AppError).message).toMatch(/^damaged\.xlsx could not be read as an Excel workbook: it may be damaged/);
+  });
+});
+
+describe('the built worker', () => {
+  it('is what the packaged app runs, and reads the same', async () => {
+    const built = resolve(__dirname, '../../../../../out/main/read-worker.js');
+    expect(existsSync(built), `${built} is missing: npm test builds it (npm run build)`).toBe(true);
+    const bytes = await bytesOf(mixedWorkbook());
+    useBuiltReadWorker(built);
+    try {
+      expect(await readWorkbookOffThread(Buffer.from(bytes), 'mixed.xlsx')).toEqual(await readWorkbook(bytes, 'mixed.xlsx'));
+    } finally {
+      useBuiltReadWorker(null);
+    }
+  });
+});
