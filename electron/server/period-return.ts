@@ -67,15 +67,18 @@ export function yearLineRows(db: Db, yearId: string): YearLineRow[] {
   return (db.$client.prepare(YEAR_SQL).raw().all({ year: yearId }) as RawLine[]).map(lineOf);
 }
 
-/** Every line of the year at one period, in the order the forum reads them (group, then line). */
-export function periodReturnRows(db: Db, yearId: string, period: number): PeriodReturnRow[] {
-  const raw = db.$client.prepare(PERIOD_SQL).raw().all({ year: yearId, period }) as Raw[];
+/**
+ * Every line of the year at one period, in the order the forum reads them (group, then line),
+ * each handed to `each` as it comes from SQLite: a caller that keeps its own shape of row never
+ * holds the whole period twice (at 100,000 lines, tens of megabytes).
+ */
+export function eachPeriodReturn(db: Db, yearId: string, period: number, each: (row: PeriodReturnRow) => void): void {
   // One object literal per row, not lineOf plus a spread: at 100,000 lines the spread costs
   // as much as the query.
-  return raw.map((r) => {
+  for (const r of db.$client.prepare(PERIOD_SQL).raw().iterate({ year: yearId, period }) as IterableIterator<Raw>) {
     const budgetPence = r[8];
     const forecastPence = r[10] ?? budgetPence;
-    return {
+    each({
       lineId: r[0],
       code: r[1],
       name: r[2],
@@ -91,6 +94,13 @@ export function periodReturnRows(db: Db, yearId: string, period: number): Period
       variancePence: forecastPence - budgetPence,
       actualPence: r[12],
       commentary: r[13] ?? '',
-    };
-  });
+    });
+  }
+}
+
+/** Every line of the year at one period, in reading order. */
+export function periodReturnRows(db: Db, yearId: string, period: number): PeriodReturnRow[] {
+  const rows: PeriodReturnRow[] = [];
+  eachPeriodReturn(db, yearId, period, (r) => rows.push(r));
+  return rows;
 }

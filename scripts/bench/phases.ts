@@ -7,9 +7,13 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DomainServer } from '../../electron/server/server';
+import { useBuiltReadWorker } from '../../electron/server/workbooks/engine/read-off-thread';
 import { exportKind } from '../../electron/server/workbooks/export-kind';
 import { KINDS } from '../../electron/server/workbooks/kinds';
 import { benchFiles, mb, peakMb, SCOPE, type Measurement } from './common';
+
+/** The worker bundle the app runs (run.ts builds it first). */
+useBuiltReadWorker(join(__dirname, '..', '..', 'out', 'main', 'read-worker.js'));
 
 async function openCopy(dir: string, tag: string) {
   const files = benchFiles(dir);

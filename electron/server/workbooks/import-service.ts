@@ -18,7 +18,7 @@ import { detectHeaderRow, isSubtotalRow, mappingFromHeaderText, normaliseHeader,
 import { interpretRows, type Interpreted } from './engine/interpret';
 import { ID_FIELD, keyField, type KindData, type KindDef } from './engine/kind';
 import { META_SHEET, parseMeta, type WorkbookMeta } from './engine/meta';
-import { readWorkbookOffThread } from './engine/read-off-thread';
+import { ReaderThread } from './engine/read-off-thread';
 import type { RawRow, RawSheet, RawWorkbook } from './engine/read-workbook';
 import { columnLetter } from './column-letter';
 import { KINDS, kindDef } from './kinds';
@@ -129,27 +129,32 @@ export class ImportService {
 
   /** Reads the file (checked first) into a session; answers with a preview or a mapping to confirm. */
   async start(ws: Workspace, req: ImportRequest): Promise<ImportStart> {
-    const { bytes, fileName } = this.loadBytes(req.source);
-    this.progress = { active: true, phase: 'checking', fileName, rowsRead: 0, fraction: null };
+    // The reading thread boots while the file is loaded and checked here.
+    const reader = new ReaderThread();
     try {
+      const { bytes, fileName } = this.loadBytes(req.source);
+      this.progress = { active: true, phase: 'checking', fileName, rowsRead: 0, fraction: null };
       checkWorkbookFile(bytes, fileName);
       const fileHash = createHash('sha256').update(bytes).digest('hex');
       this.progress = { ...this.progress, phase: 'reading', fraction: 0 };
+      let metaRead: WorkbookMeta | string | undefined;
       let preloaded: Preloaded | undefined;
-      const raw = await readWorkbookOffThread(bytes, fileName, {
+      const raw = await reader.read(bytes, fileName, {
         onProgress: (p) => {
           this.progress = { ...this.progress, rowsRead: p.rowsRead, fraction: p.fraction };
         },
         // `_meta` precedes the data sheet: load the database for its scope while the worker reads on.
         onSheetRead: (sheet) => {
-          if (sheet.name === META_SHEET) preloaded = this.preload(ws, sheet);
+          if (sheet.name !== META_SHEET) return;
+          metaRead = parseMeta(sheet.rows);
+          if (typeof metaRead !== 'string') preloaded = this.preload(ws, metaRead);
         },
       });
       this.progress = { ...this.progress, phase: 'comparing' };
       const metaSheet = raw.sheets.find((s) => s.name === META_SHEET);
       let meta: WorkbookMeta | null = null;
       if (metaSheet) {
-        const parsed = parseMeta(metaSheet.rows);
+        const parsed = metaRead ?? parseMeta(metaSheet.rows);
         if (typeof parsed === 'string') throw invalidFile(fileName, `${fileName} was exported by HNB Desk, but ${parsed}. Export a fresh copy and copy your figures into it.`, 'intact _meta sheet');
         meta = parsed;
       }
@@ -158,6 +163,7 @@ export class ImportService {
       while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
       return meta ? { stage: 'preview', preview: this.prepareOwn(ws, session, req) } : this.startForeign(ws, session, req);
     } finally {
+      reader.close();
       this.progress = { ...this.progress, active: false, phase: 'done' };
     }
   }
@@ -166,9 +172,8 @@ export class ImportService {
    * The rows an own workbook will be compared with, loaded early. Anything wrong with the
    * `_meta` sheet is left for the full checks after the read to report.
    */
-  private preload(ws: Workspace, metaSheet: RawSheet): Preloaded | undefined {
-    const meta = parseMeta(metaSheet.rows);
-    if (typeof meta === 'string' || !(meta.kind in KINDS) || meta.workspaceId !== ws.info().id) return undefined;
+  private preload(ws: Workspace, meta: WorkbookMeta): Preloaded | undefined {
+    if (!(meta.kind in KINDS) || meta.workspaceId !== ws.info().id) return undefined;
     try {
       const changeSetMark = ws.latestChangeSetId();
       return { kind: meta.kind, scopeKey: JSON.stringify(meta.scope), changeSetMark, data: kindDef(meta.kind).load(ws, meta.scope) };

@@ -39,7 +39,7 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 type Refuse = (rule: string, message: string) => never;
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
@@ -81,6 +81,18 @@ export function checkWorkbookFile(
   // exceljs looks for the workbook at exactly this path, so a package without it (a renamed .docx or .pptx) cannot load.
   if (!entries.some((e) => e.name.toLowerCase() === 'xl/workbook.xml')) refuse('not xlsx', notXlsxSentence(name));
   return { entries: entries.length, uncompressedBytes };
+}
+
+/**
+ * The zip's directory, for reading a workbook's parts straight from its bytes (xlsx-parts.ts).
+ * Refuses as checkWorkbookFile does; call that first, for the file's other checks.
+ */
+export function zipDirectory(bytes: Uint8Array, fileName: string, limits: FileLimits = FILE_LIMITS): { entries: ZipEntry[]; directoryOffset: number } {
+  const name = win32.basename(fileName) || fileName;
+  const refuse: Refuse = (rule, message) => {
+    throw new AppError('INVALID_FILE', message, { fileName: name, rule });
+  };
+  return readCentralDirectory(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, limits, refuse);
 }
 
 function checkSize(buf: Buffer, name: string, limits: FileLimits, refuse: Refuse): void {

@@ -1,15 +1,18 @@
 /**
- * Reads every sheet of an .xlsx with exceljs's streaming reader into plain values: formulas by
- * their saved result, rich text as text, dates as serial numbers (the caller knows the date
- * system). exceljs opens the zip and reads the workbook and shared strings; sheet-rows.ts turns
- * each sheet's XML into rows. Rows and columns are counted as they stream, so an oversized
- * sheet is refused before it fills memory.
+ * Reads every sheet of an .xlsx into plain values: formulas by their saved result, rich text as
+ * text, dates as serial numbers (the caller knows the date system). The parts come straight
+ * from the zip (xlsx-parts.ts); exceljs reads the workbook part, and the sheets' and shared
+ * strings' XML is tokenised by exceljs's parser into rows (sheet-rows.ts, shared-strings.ts).
+ * Rows and columns are counted as they stream, so an oversized sheet is refused before it
+ * fills memory. On the server this runs on worker threads (read-off-thread.ts); here it runs
+ * on the caller's.
  */
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
 import type { RawValue } from './cells';
-import { sheetRows, type SharedString } from './sheet-rows';
+import { readSharedStrings } from './shared-strings';
+import { sharedText, sheetRows, type SharedStringOf } from './sheet-rows';
+import { workbookLayout, type WorkbookLayout } from './workbook-layout';
+import { XlsxParts } from './xlsx-parts';
 
 export interface RawRow {
   /** 1-based sheet row. */
@@ -42,13 +45,11 @@ export interface ReadProgress {
   fraction: number;
 }
 
-const CHUNK = 256 * 1024;
-
 function tooBig(fileName: string, what: string): AppError {
   return new AppError('INVALID_FILE', `${fileName} ${what}, so it was not read.`, { fileName, rule: 'size limits' });
 }
 
-/** Where a read sends what it finds, sheet by sheet and row by row, in file order. */
+/** Where a read sends what it finds, sheet by sheet and row by row, in tab order. */
 export interface WorkbookSink {
   sheet(name: string, hidden: boolean): void;
   /** Rows of the sheet last begun that hold at least one value. */
@@ -56,58 +57,58 @@ export interface WorkbookSink {
   progress?(p: ReadProgress): void;
 }
 
-/**
- * Streams a workbook's sheets into a sink; answers whether it uses the 1904 date system. This
- * is the part that runs off the main thread (read-worker.ts); `readWorkbook` collects it here.
- */
-export async function streamWorkbook(bytes: Uint8Array, fileName: string, sink: WorkbookSink, limits: ReadLimits = READ_LIMITS): Promise<{ date1904: boolean }> {
-  let consumed = 0;
-  const total = bytes.length;
-  // Feeding the bytes in chunks is what lets progress be reported as the zip is read.
-  const source = Readable.from(
-    (function* () {
-      for (let i = 0; i < total; i += CHUNK) {
-        consumed = Math.min(total, i + CHUNK);
-        yield Buffer.from(bytes.buffer, bytes.byteOffset + i, Math.min(CHUNK, total - i));
-      }
-    })(),
-  );
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let sheets = 0;
+/** Opens a workbook's parts and finds its sheets; refuses one with too many sheets. */
+export async function openWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLimits = READ_LIMITS): Promise<{ parts: XlsxParts; layout: WorkbookLayout }> {
+  try {
+    const parts = new XlsxParts(bytes, fileName);
+    const layout = await workbookLayout(parts);
+    if (layout.sheets.length > limits.maxSheets) throw tooBig(fileName, `has more than ${limits.maxSheets} sheets`);
+    return { parts, layout };
+  } catch (e) {
+    throw e instanceof AppError ? e : unreadable(fileName, (e as Error).message);
+  }
+}
+
+/** The workbook's shared strings, as cells ask for them. */
+export async function sharedStringsOf(parts: XlsxParts, layout: WorkbookLayout): Promise<SharedStringOf> {
+  if (!layout.sharedStrings) return () => null;
+  try {
+    const strings = await readSharedStrings(parts.stream(layout.sharedStrings));
+    return (i) => sharedText(strings[i]);
+  } catch (e) {
+    throw e instanceof AppError ? e : unreadable(parts.fileName, (e as Error).message);
+  }
+}
+
+/** Streams every sheet, in tab order, into a sink. */
+export async function streamSheets(parts: XlsxParts, layout: WorkbookLayout, shared: SharedStringOf, sink: WorkbookSink, limits: ReadLimits = READ_LIMITS): Promise<void> {
+  const fileName = parts.fileName;
+  const total = layout.sheets.reduce((sum, s) => sum + parts.storedSize(s.part), 0) || 1;
+  let stored = 0;
   let rowsRead = 0;
   let reported = 0;
-  const date1904 = () => Boolean((reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904);
   try {
-    for await (const sheetReader of reader) {
-      if (++sheets > limits.maxSheets) throw tooBig(fileName, `has more than ${limits.maxSheets} sheets`);
-      const s = sheetReader as unknown as { name: string; state?: string; iterator: AsyncIterable<unknown>; workbook: { sharedStrings?: SharedString[] } };
-      sink.sheet(s.name, s.state === 'hidden' || s.state === 'veryHidden');
+    for (const sheet of layout.sheets) {
+      sink.sheet(sheet.name, sheet.hidden);
       const sheetLimits = {
         ...limits,
         tooBig: (what: 'rows' | 'columns') =>
-          tooBig(fileName, what === 'rows' ? `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${s.name}"` : `has more than ${limits.maxCols} columns on the sheet "${s.name}"`),
+          tooBig(fileName, what === 'rows' ? `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${sheet.name}"` : `has more than ${limits.maxCols} columns on the sheet "${sheet.name}"`),
       };
-      for await (const batch of sheetRows(s.iterator, s.workbook.sharedStrings, date1904, sheetLimits)) {
+      const xml = parts.stream(sheet.part, (n) => (stored += n));
+      for await (const batch of sheetRows(xml, shared, layout.date1904, sheetLimits)) {
         sink.rows(batch);
         rowsRead += batch.length;
         if (rowsRead - reported >= 2000) {
           reported = rowsRead;
-          sink.progress?.({ rowsRead, fraction: consumed / total });
+          sink.progress?.({ rowsRead, fraction: stored / total });
         }
       }
     }
   } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw unreadable(fileName, (e as Error).message);
+    throw e instanceof AppError ? e : unreadable(fileName, (e as Error).message);
   }
   sink.progress?.({ rowsRead, fraction: 1 });
-  return { date1904: date1904() };
 }
 
 export function unreadable(fileName: string, why: string): AppError {
@@ -132,14 +133,16 @@ export function collectSheets(): { sheets: RawSheet[]; sink: WorkbookSink } {
   };
 }
 
-/** Reads every sheet on this thread. */
+/** Reads every sheet on this thread: the shared strings first, then the sheets. */
 export async function readWorkbook(
   bytes: Uint8Array,
   fileName: string,
   onProgress?: (p: ReadProgress) => void,
   limits: ReadLimits = READ_LIMITS,
 ): Promise<RawWorkbook> {
+  const { parts, layout } = await openWorkbook(bytes, fileName, limits);
+  const shared = await sharedStringsOf(parts, layout);
   const { sheets, sink } = collectSheets();
-  const { date1904 } = await streamWorkbook(bytes, fileName, { ...sink, progress: onProgress }, limits);
-  return { sheets, date1904 };
+  await streamSheets(parts, layout, shared, { ...sink, progress: onProgress }, limits);
+  return { sheets, date1904: layout.date1904 };
 }

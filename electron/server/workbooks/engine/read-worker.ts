@@ -1,46 +1,82 @@
 /**
- * Worker-thread entry: reads one workbook (streamWorkbook) and posts what it finds to the
- * thread that started it, rows in batches, so parsing an untrusted file of 100,000 rows
- * neither blocks the domain server nor waits for it.
+ * Worker-thread entry for reading a workbook, in one of two roles (read-off-thread.ts starts
+ * one of each): "strings" reads the shared-strings part and hands it to the sheets thread;
+ * "sheets" reads every sheet and posts rows, in batches, to the thread that started it. Rows
+ * read before the strings arrive wait, in order, and go out once their text is known
+ * (strings-gate.ts).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import { streamWorkbook, type RawRow, type ReadLimits } from './read-workbook';
+import { openWorkbook, streamSheets, type RawRow, type ReadLimits } from './read-workbook';
 import type { WorkerMessage } from './read-off-thread';
+import { readSharedStrings } from './shared-strings';
+import type { SharedString } from './sheet-rows';
+import { StringsGate } from './strings-gate';
 
-const BATCH = 1000;
-
-async function run(): Promise<void> {
-  const { bytes, fileName, limits } = workerData as { bytes: Uint8Array; fileName: string; limits: ReadLimits };
-  const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-  let batch: RawRow[] = [];
-  const flush = () => {
-    if (batch.length) post({ t: 'rows', rows: batch });
-    batch = [];
-  };
-  try {
-    const { date1904 } = await streamWorkbook(
-      bytes,
-      fileName,
-      {
-        sheet: (name, hidden) => {
-          flush();
-          post({ t: 'sheet', name, hidden });
-        },
-        rows: (rows) => {
-          for (const r of rows) batch.push(r);
-          if (batch.length >= BATCH) flush();
-        },
-        progress: (p) => post({ t: 'progress', ...p }),
-      },
-      limits,
-    );
-    flush();
-    post({ t: 'done', date1904 });
-  } catch (e) {
-    const err = e instanceof AppError ? e : new AppError('INTERNAL', (e as Error).message);
-    post({ t: 'error', code: err.code, message: err.message, details: err.details });
-  }
+export interface WorkerRequest {
+  role: 'strings' | 'sheets';
+  bytes: Uint8Array;
+  fileName: string;
+  limits: ReadLimits;
+  /** From the strings thread to the sheets thread. */
+  port: MessagePort;
 }
 
-void run();
+const BATCH = 1000;
+const post = (m: WorkerMessage) => parentPort!.postMessage(m);
+
+function fail(e: unknown): void {
+  const err = e instanceof AppError ? e : new AppError('INTERNAL', (e as Error).message);
+  post({ t: 'error', code: err.code, message: err.message, details: err.details });
+}
+
+async function readStrings({ bytes, fileName, limits, port }: WorkerRequest): Promise<void> {
+  const { parts, layout } = await openWorkbook(bytes, fileName, limits);
+  const strings = layout.sharedStrings ? await readSharedStrings(parts.stream(layout.sharedStrings)) : [];
+  port.postMessage(strings);
+  port.close();
+  post({ t: 'strings-done' });
+}
+
+async function readSheets({ bytes, fileName, limits, port }: WorkerRequest): Promise<void> {
+  const { parts, layout } = await openWorkbook(bytes, fileName, limits);
+  const gate = new StringsGate(post, layout.sharedStrings ? null : []);
+  const arrived = new Promise<void>((resolve) => {
+    port.once('message', (strings: SharedString[]) => {
+      gate.arrive(strings);
+      port.close();
+      resolve();
+    });
+  });
+  let batch: RawRow[] = [];
+  const flush = () => {
+    if (batch.length) gate.send({ t: 'rows', rows: batch });
+    batch = [];
+  };
+  await streamSheets(
+    parts,
+    layout,
+    gate.lookup,
+    {
+      sheet: (name, hidden) => {
+        flush();
+        gate.send({ t: 'sheet', name, hidden });
+      },
+      rows: (rows) => {
+        for (const r of rows) batch.push(r);
+        if (batch.length >= BATCH) flush();
+      },
+      progress: (p) => post({ t: 'progress', ...p }),
+    },
+    limits,
+  );
+  flush();
+  if (!gate.open) await arrived;
+  post({ t: 'done', date1904: layout.date1904 });
+}
+
+// The thread boots while its starter loads and checks the file; the file comes as one message.
+parentPort!.once('message', (request: WorkerRequest) => {
+  const run = request.role === 'strings' ? readStrings : readSheets;
+  run(request).catch(fail);
+});

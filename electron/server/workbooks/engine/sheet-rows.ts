@@ -1,12 +1,10 @@
 /**
- * A worksheet's XML turned straight into plain rows. exceljs's streaming reader still opens the
- * zip, reads the workbook, its shared strings and its dates system, and tokenises the XML (its
- * saxes parser); only the last step is ours: exceljs would build a Row and a Cell with an
- * address and a style for every cell, which costs a third of reading 100,000 rows, only for us
- * to take the values back out. The values are the ones exceljs gives (its reader is the
- * reference in the tests), with three of its slips put right: rich text in an inline string
- * keeps every run, text is not entity-decoded twice, and a boolean formula result stays a
- * boolean.
+ * A worksheet's XML turned straight into plain rows. exceljs's tokeniser (its saxes parser)
+ * reads the XML; its streaming reader would then build a Row and a Cell with an address and a
+ * style for every cell, a third of the time it takes to read 100,000 rows, only for us to take
+ * the values back out. The values are the ones exceljs gives, with three of its slips put
+ * right: rich text in an inline string keeps every run, text is not entity-decoded twice, and
+ * a boolean or error formula result stays a boolean or an error.
  */
 /// <reference path="./exceljs-internals.d.ts" />
 import parseSax from 'exceljs/lib/utils/parse-sax';
@@ -35,7 +33,8 @@ function columnOf(ref: string): number {
   return col;
 }
 
-function sharedText(s: SharedString): RawValue {
+/** A shared string as a cell's value: rich text as its plain text. */
+export function sharedText(s: SharedString): RawValue {
   if (s === null || s === undefined) return null;
   if (typeof s === 'string') return s;
   return s.richText.map((r) => r.text ?? '').join('');
@@ -61,7 +60,10 @@ interface CellState {
   inline: string | null;
 }
 
-function cellValue(c: CellState, shared: SharedString[] | undefined, date1904: boolean): RawValue {
+/** A cell's shared string by its number in the shared-strings part. */
+export type SharedStringOf = (index: number) => RawValue;
+
+function cellValue(c: CellState, shared: SharedStringOf, date1904: boolean): RawValue {
   if (c.formula !== null) {
     if (c.value === null) return { problem: 'formula-without-value', text: `=${c.formula}` } satisfies CellProblem;
     switch (c.t) {
@@ -79,7 +81,7 @@ function cellValue(c: CellState, shared: SharedString[] | undefined, date1904: b
   if (c.value === null) return null;
   switch (c.t) {
     case 's':
-      return sharedText(shared?.[Number.parseInt(c.value, 10)]);
+      return shared(Number.parseInt(c.value, 10));
     case 'str':
       return c.value;
     case 'e':
@@ -95,12 +97,8 @@ function cellValue(c: CellState, shared: SharedString[] | undefined, date1904: b
 
 type SaxEvent = { eventType: 'opentag' | 'closetag' | 'text'; value: { name: string; attributes: Record<string, string> } | string };
 
-/**
- * Streams the rows of one sheet that hold at least one value, in batches as the XML arrives.
- * `date1904` is asked for when a date cell needs it: the workbook part that says so has been
- * read by then.
- */
-export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>, shared: SharedString[] | undefined, date1904: () => boolean, limits: SheetRowLimits): AsyncGenerator<RawRow[]> {
+/** Streams the rows of one sheet that hold at least one value, in batches as the XML arrives. */
+export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>, shared: SharedStringOf, date1904: boolean, limits: SheetRowLimits): AsyncGenerator<RawRow[]> {
   let inData = false;
   let rowNo = 0;
   let cells: RawValue[] | null = null;
@@ -174,7 +172,7 @@ export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>
             break;
           case 'c':
             if (cell && cells) {
-              const v = cellValue(cell, shared, date1904());
+              const v = cellValue(cell, shared, date1904);
               nextCol = cell.col + 1;
               // Only values count: a formatted empty cell far to the right is no reason to refuse a file.
               if (v !== null) {

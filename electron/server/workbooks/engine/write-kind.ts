@@ -19,6 +19,7 @@ export const GBP_PENCE = '"£"#,##0.00;-"£"#,##0.00;"£"0.00';
 export const TITLE_ROWS = 3;
 export const HEADER_ROW = TITLE_ROWS + 1;
 export const LISTS_SHEET = '_lists';
+const YIELD_EVERY = 2000;
 
 export interface ExportHeader {
   workspaceId: string;
@@ -205,7 +206,13 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
     }
     body.add(cells, lines > 1 ? lines * 12 + 3 : undefined);
   };
-  for (const r of data.rows) writeRow(r.values, r.id);
+  for (let i = 0; i < data.rows.length; i++) {
+    const r = data.rows[i]!;
+    writeRow(r.values, r.id);
+    // Let the zip deflate what is written (on libuv's threads) while the next rows are made,
+    // rather than hold the whole sheet's XML until the loop ends.
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
   for (let i = 0; i < def.spareRows; i++) writeRow(null, null);
   body.end();
 

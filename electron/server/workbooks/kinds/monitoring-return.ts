@@ -1,9 +1,9 @@
 import { forecast } from '../../../../db/schema';
 import { AppError } from '../../../shared/errors';
-import { periodReturnRows } from '../../period-return';
+import { eachPeriodReturn } from '../../period-return';
 import { forecastIdsOfPeriod } from '../../queries';
-import type { KindDef } from '../engine/kind';
-import { closedReason, inScope, scopeSubtitle } from './scope';
+import type { DbRow, KindDef } from '../engine/kind';
+import { closedReason, scopeFilter, scopeSubtitle } from './scope';
 
 /**
  * The monthly return a budget holder fills in: this period's forecast outturn, actual spend to
@@ -42,8 +42,11 @@ export const monitoringReturn: KindDef = {
   fileName: (s) => `Monitoring return ${s.year} P${s.period}${s.holder ? ` ${s.holder}` : ''}.xlsx`,
 
   load(ws, scope) {
-    return {
-      rows: inScope(periodReturnRows(ws.db, scope.year, scope.period!), scope).map((r) => ({
+    const rows: DbRow[] = [];
+    const keep = scopeFilter(scope);
+    eachPeriodReturn(ws.db, scope.year, scope.period!, (r) => {
+      if (!keep(r)) return;
+      rows.push({
         id: r.lineId,
         values: {
           code: r.code,
@@ -58,7 +61,10 @@ export const monitoringReturn: KindDef = {
           actualPence: r.actualPence,
           commentary: r.commentary,
         },
-      })),
+      });
+    });
+    return {
+      rows,
       lists: {},
       subtitle: scopeSubtitle(ws, scope),
       readOnlyReason: closedReason(ws, scope.year),

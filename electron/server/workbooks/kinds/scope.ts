@@ -6,11 +6,16 @@ import { requireYear } from '../../queries';
 import type { YearLineRow } from '../../period-return';
 import type { Workspace } from '../../workspace';
 
-/** Keeps the lines a scope covers: optionally one budget holder's or one group's. */
-export function inScope<R extends YearLineRow>(rows: R[], scope: KindScope): R[] {
+/** Whether a line is one a scope covers: optionally one budget holder's or one group's. */
+export function scopeFilter(scope: KindScope): (line: YearLineRow) => boolean {
   const holder = scope.holder?.trim().toLowerCase();
-  if (!holder && scope.groupId === undefined) return rows;
-  return rows.filter((l) => (!holder || l.holder.trim().toLowerCase() === holder) && (scope.groupId === undefined || l.groupId === scope.groupId));
+  return (l) => (!holder || l.holder.trim().toLowerCase() === holder) && (scope.groupId === undefined || l.groupId === scope.groupId);
+}
+
+/** Keeps the lines a scope covers. */
+export function inScope<R extends YearLineRow>(rows: R[], scope: KindScope): R[] {
+  if (!scope.holder?.trim() && scope.groupId === undefined) return rows;
+  return rows.filter(scopeFilter(scope));
 }
 
 export function scopeSubtitle(ws: Workspace, scope: KindScope): string {
