@@ -28,3 +28,12 @@ declare module 'exceljs/lib/xlsx/xform/core/relationships-xform' {
     parseStream(input: Iterable<unknown> | AsyncIterable<unknown>): Promise<Array<{ Id: string; Type: string; Target: string; TargetMode?: string }> | undefined>;
   }
 }
+
+/** Its part stream (see stream-table.ts). */
+declare module 'exceljs/lib/utils/stream-buf' {
+  export default class StreamBuf {
+    constructor(options: { bufSize: number; batch: boolean });
+    on(event: string, listener: () => void): this;
+    emit(event: string): boolean;
+  }
+}

@@ -12,14 +12,15 @@ import { fingerprint } from './fingerprint';
 import { editableColumns, type ColumnDef, type KindData, type KindDef } from './kind';
 import { META_SHEET, metaRows } from './meta';
 import { SheetRows, type RowCell } from './row-xml';
-import { TableWorkbookWriter } from './stream-table';
+import { TableWorkbookWriter, ZIP_OPTIONS } from './stream-table';
 import { columnLetter } from '../column-letter';
 
 export const GBP_PENCE = '"£"#,##0.00;-"£"#,##0.00;"£"0.00';
 export const TITLE_ROWS = 3;
 export const HEADER_ROW = TITLE_ROWS + 1;
 export const LISTS_SHEET = '_lists';
-const YIELD_EVERY = 2000;
+/** Rows between turns of the event loop, each a turn for the zip to deflate what has been written. */
+const YIELD_EVERY = 500;
 
 export interface ExportHeader {
   workspaceId: string;
@@ -139,7 +140,7 @@ function writeLists(wb: TableWorkbookWriter, data: KindData): Map<string, string
 
 /** Writes the workbook to `out` and resolves when the last byte is written. */
 export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindData, scope: KindScope, head: ExportHeader): Promise<void> {
-  const wb = new TableWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new TableWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: ZIP_OPTIONS });
   wb.creator = `HNB Desk (${head.exportedBy})`;
   wb.created = head.exportedAt;
   writeReadMe(wb, def, data, head);
@@ -209,7 +210,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
   for (let i = 0; i < data.rows.length; i++) {
     const r = data.rows[i]!;
     writeRow(r.values, r.id);
-    // Let the zip deflate what is written (on libuv's threads) while the next rows are made,
+    // Let the zip deflate what is written (on a libuv thread) while the next rows are made,
     // rather than hold the whole sheet's XML until the loop ends.
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise((resolve) => setImmediate(resolve));
   }
