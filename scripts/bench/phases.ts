@@ -108,9 +108,11 @@ export async function oursImport(dir: string, file: string, label: string): Prom
 }
 
 /**
- * Diagnostic only (with --profile): the import's steps timed one by one, calling the engine's
- * own functions in the order ImportService.start and .apply do. Apply in the service also
- * rebuilds the preview (load + interpret + diff) before writing; that is timed here as "redo".
+ * Diagnostic only (with --profile): the import's steps timed one by one on this thread,
+ * calling the engine's own functions. ImportService.start overlaps them (the file is read on
+ * two worker threads while the database is loaded here), so their sum is more than its time.
+ * Apply rebuilds the preview (load + interpret + diff) when the workspace changed since; that
+ * is timed here as "redo".
  */
 export async function importParts(dir: string, file: string): Promise<Measurement> {
   const { checkWorkbookFile } = await import('../../electron/server/workbooks/engine/file-checks');

@@ -109,6 +109,35 @@ describe('reading a workbook', () => {
     }
   });
 
+  it('stops a part that inflates beyond the size its zip declares', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Text');
+    for (let r = 1; r <= 500; r++) sheet.getCell(r, 1).value = `line ${r} `.repeat(20);
+    const bytes = await bytesOf(wb);
+    // Declare the shared strings a tenth of their real size, in the directory and the local header:
+    // the checks before reading trust declared sizes; the read itself must not.
+    const name = Buffer.from('xl/sharedStrings.xml');
+    const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    let at = bytes.indexOf(CENTRAL);
+    let patched = 0;
+    while (at >= 0) {
+      if (bytes.subarray(at + 46, at + 46 + name.length).equals(name)) {
+        const real = bytes.readUInt32LE(at + 24);
+        bytes.writeUInt32LE(Math.floor(real / 10), at + 24);
+        const local = bytes.readUInt32LE(at + 42);
+        bytes.writeUInt32LE(Math.floor(real / 10), local + 22);
+        patched++;
+      }
+      at = bytes.indexOf(CENTRAL, at + 4);
+    }
+    expect(patched).toBe(1);
+    for (const read of [() => readWorkbook(bytes, 'liar.xlsx'), () => readWorkbookOffThread(Buffer.from(bytes), 'liar.xlsx')]) {
+      const e = await read().catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).message).toBe('liar.xlsx could not be read as an Excel workbook: its part xl/sharedStrings.xml is damaged. Open it in Excel, save it as .xlsx, and try again.');
+    }
+  });
+
   it('knows a workbook that counts dates from 1904', async () => {
     const wb = new ExcelJS.Workbook();
     (wb.properties as { date1904?: boolean }).date1904 = true;
