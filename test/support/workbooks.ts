@@ -1,4 +1,6 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { XlsxParts } from '../../electron/server/workbooks/engine/xlsx-parts';
 import type { MonitoringView } from '../../electron/shared/types';
 import type { ImportPreview, ImportStart } from '../../electron/shared/workbook-types';
 import type { TestServer } from './workspace';
@@ -55,4 +57,25 @@ export const DEMO_PERIOD = 7;
 
 export function demoMonitoring(t: TestServer): Promise<MonitoringView> {
   return t.ok('getMonitoring', { year: DEMO_YEAR, period: DEMO_PERIOD });
+}
+
+/** A workbook made with exceljs's streaming writer (as HNB Desk exports), as bytes. */
+export async function streamedWorkbook(
+  build: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void | Promise<void>,
+  options: { useSharedStrings?: boolean; useStyles?: boolean } = {},
+): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise((done) => out.on('end', done));
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: options.useStyles ?? true, useSharedStrings: options.useSharedStrings ?? false });
+  await build(wb);
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** One part of an .xlsx as text, read as HNB Desk reads it. */
+export function partText(bytes: Buffer, part: string): string {
+  return new XlsxParts(bytes, 'workbook.xlsx').bytes(part).toString('utf8');
 }

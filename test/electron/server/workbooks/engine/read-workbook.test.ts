@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../electron/shared/errors';
 import { readWorkbook, READ_LIMITS } from '../../../../../electron/server/workbooks/engine/read-workbook';
 import { readWorkbookOffThread, useBuiltReadWorker } from '../../../../../electron/server/workbooks/engine/read-off-thread';
 import { sharedText, sheetRows, type SharedString } from '../../../../../electron/server/workbooks/engine/sheet-rows';
-import { zipEntryText } from '../../../../support/zip';
+import { streamedWorkbook } from '../../../../support/workbooks';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -90,18 +89,14 @@ describe('reading a workbook', () => {
     // exceljs's streaming writer, with shared strings as Excel writes them (its buffered
     // writer garbles such text itself).
     for (const useSharedStrings of [true, false]) {
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on('data', (c: Buffer) => chunks.push(c));
-      const ended = new Promise((done) => out.on('end', done));
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings });
-      const sheet = wb.addWorksheet('Text');
-      for (const t of texts) sheet.addRow([t]).commit();
-      sheet.commit();
-      await wb.commit();
-      await ended;
-      const bytes = Buffer.concat(chunks);
-      expect(zipEntryText(bytes, 'xl/worksheets/sheet1.xml').length).toBeGreaterThan(0);
+      const bytes = await streamedWorkbook(
+        (wb) => {
+          const sheet = wb.addWorksheet('Text');
+          for (const t of texts) sheet.addRow([t]).commit();
+          sheet.commit();
+        },
+        { useSharedStrings },
+      );
       const raw = await readWorkbook(bytes, 'text.xlsx');
       expect(raw.sheets[0]!.rows.map((r) => r.cells[0]), `shared strings: ${useSharedStrings}`).toEqual(texts);
       const there = await readWorkbookOffThread(Buffer.from(bytes), 'text.xlsx');

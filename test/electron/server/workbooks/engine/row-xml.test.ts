@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SheetRows, type RowCell } from '../../../../../electron/server/workbooks/engine/row-xml';
-import { zipEntryText } from '../../../../support/zip';
+import { loadWorkbook, partText, streamedWorkbook } from '../../../../support/workbooks';
 
 const STYLES: Array<Partial<ExcelJS.Style>> = [
   { numFmt: '0', protection: { locked: true } },
@@ -26,22 +25,17 @@ const ROWS: Array<{ cells: RowCell[]; height?: number }> = [
 ];
 
 async function sheetXml(write: (wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: ExcelJS.Worksheet) => void): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise((done) => out.on('end', done));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = wb.addWorksheet('Data');
-  sheet.columns = STYLES.map(() => ({ width: 12 }));
-  for (let i = 0; i < 4; i++) sheet.addRow(['', `title ${i}`]).commit();
-  write(wb, sheet);
-  const total = sheet.getRow(5 + ROWS.length);
-  total.getCell(2).value = 'Total';
-  total.commit();
-  sheet.commit();
-  await wb.commit();
-  await ended;
-  return zipEntryText(Buffer.concat(chunks), 'xl/worksheets/sheet1.xml');
+  const bytes = await streamedWorkbook((wb) => {
+    const sheet = wb.addWorksheet('Data');
+    sheet.columns = STYLES.map(() => ({ width: 12 }));
+    for (let i = 0; i < 4; i++) sheet.addRow(['', `title ${i}`]).commit();
+    write(wb, sheet);
+    const total = sheet.getRow(5 + ROWS.length);
+    total.getCell(2).value = 'Total';
+    total.commit();
+    sheet.commit();
+  });
+  return partText(bytes, 'xl/worksheets/sheet1.xml');
 }
 
 describe('rows written as XML', () => {
@@ -72,21 +66,14 @@ describe('rows written as XML', () => {
   });
 
   it('reads back through exceljs as the values written', async () => {
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    const ended = new Promise((done) => out.on('end', done));
-    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = wb.addWorksheet('Data');
-    const rows = new SheetRows(wb, sheet, STYLES);
-    for (const r of ROWS) rows.add(r.cells, r.height);
-    rows.end();
-    sheet.commit();
-    await wb.commit();
-    await ended;
-    const back = new ExcelJS.Workbook();
-    const bytes = Buffer.concat(chunks);
-    await back.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const bytes = await streamedWorkbook((wb) => {
+      const sheet = wb.addWorksheet('Data');
+      const rows = new SheetRows(wb, sheet, STYLES);
+      for (const r of ROWS) rows.add(r.cells, r.height);
+      rows.end();
+      sheet.commit();
+    });
+    const back = await loadWorkbook(bytes);
     const s = back.getWorksheet('Data')!;
     expect(s.getCell('B2').value).toBe('Tom & Jerry <"quoted"> \'single\'');
     expect(s.getCell('B3').value).toBe('=SUM(A1:A9)');
