@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XlsxParts } from '../../electron/server/workbooks/engine/xlsx-parts';
 import type { MonitoringView } from '../../electron/shared/types';
@@ -78,4 +79,64 @@ export async function streamedWorkbook(
 /** One part of an .xlsx as text, read as HNB Desk reads it. */
 export function partText(bytes: Buffer, part: string): string {
   return new XlsxParts(bytes, 'workbook.xlsx').bytes(part).toString('utf8');
+}
+
+/**
+ * An .xlsx put together by hand from the XML of its parts (stored, not deflated): for writers
+ * whose habits exceljs cannot imitate, such as namespace prefixes or LibreOffice's flags.
+ */
+export function handMadeXlsx(parts: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(parts)) {
+    const data = Buffer.from(text, 'utf8');
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes, data);
+    centrals.push(central, nameBytes);
+    offset += local.length + nameBytes.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(parts).length, 8);
+  end.writeUInt16LE(Object.keys(parts).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** The parts of a one-sheet workbook around the given sheet data, for handMadeXlsx. */
+export function oneSheetParts(o: { sheetData: string; sharedStrings?: string[] | string; prefix?: string; workbookPr?: string; sheetName?: string }): Record<string, string> {
+  const p = o.prefix ? `${o.prefix}:` : '';
+  const ns = o.prefix ? `xmlns:${o.prefix}="${MAIN_NS}"` : `xmlns="${MAIN_NS}"`;
+  const parts: Record<string, string> = {
+    '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    'xl/workbook.xml': `<?xml version="1.0"?><${p}workbook ${ns} xmlns:r="${REL_NS}">${o.workbookPr ? `<${p}workbookPr ${o.workbookPr}/>` : ''}<${p}sheets><${p}sheet name="${o.sheetName ?? 'Data'}" sheetId="1" r:id="rId1"/></${p}sheets></${p}workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>${o.sharedStrings !== undefined ? `<Relationship Id="rId2" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`,
+    'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><${p}worksheet ${ns}><${p}sheetData>${o.sheetData}</${p}sheetData></${p}worksheet>`,
+  };
+  if (typeof o.sharedStrings === 'string') parts['xl/sharedStrings.xml'] = o.sharedStrings;
+  else if (o.sharedStrings) parts['xl/sharedStrings.xml'] = `<?xml version="1.0"?><${p}sst ${ns}>${o.sharedStrings.map((t) => `<${p}si><${p}t>${t}</${p}t></${p}si>`).join('')}</${p}sst>`;
+  return parts;
 }

@@ -16,19 +16,6 @@ declare module 'exceljs/lib/utils/parse-sax' {
   export default function parseSax(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncIterable<unknown>;
 }
 
-/** Its readers of the workbook part and its relationships (see workbook-layout.ts). */
-declare module 'exceljs/lib/xlsx/xform/book/workbook-xform' {
-  export default class WorkbookXform {
-    parseStream(input: Iterable<unknown> | AsyncIterable<unknown>): Promise<{ sheets?: Array<{ name: string; id: number; state?: string; rId: string }> } | undefined>;
-    map: { workbookPr: { model?: { date1904?: boolean } } };
-  }
-}
-declare module 'exceljs/lib/xlsx/xform/core/relationships-xform' {
-  export default class RelationshipsXform {
-    parseStream(input: Iterable<unknown> | AsyncIterable<unknown>): Promise<Array<{ Id: string; Type: string; Target: string; TargetMode?: string }> | undefined>;
-  }
-}
-
 /** Its part stream (see stream-table.ts). */
 declare module 'exceljs/lib/utils/stream-buf' {
   export default class StreamBuf {

@@ -117,8 +117,9 @@ export class ReaderThread {
       for (const worker of [this.strings, this.sheets]) {
         worker.on('message', onMessage);
         worker.on('error', (e: Error & { code?: string }) => {
-          const why = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it needs more memory than a workbook within the size limits can' : e.message;
-          finish(unreadable(fileName, why));
+          if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return finish(unreadable(fileName, 'it needs more memory than a workbook within the size limits can'));
+          // The reader reports the file's faults itself; an error that escapes it is ours (a thread that could not start).
+          finish(new AppError('INTERNAL', `HNB Desk could not run its workbook reader, so ${fileName} was not read. (${e.message})`));
         });
         worker.on('exit', (code) => {
           // The strings thread ends on its own once it has handed its strings over.

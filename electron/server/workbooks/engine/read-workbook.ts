@@ -10,7 +10,7 @@
 import { AppError } from '../../../shared/errors';
 import type { RawValue } from './cells';
 import { readSharedStrings } from './shared-strings';
-import { sharedText, sheetRows, type SharedStringOf } from './sheet-rows';
+import { sharedText, sheetRows, type SharedString, type SharedStringOf, type SheetRowLimits } from './sheet-rows';
 import { workbookLayout, type WorkbookLayout } from './workbook-layout';
 import { XlsxParts } from './xlsx-parts';
 
@@ -69,19 +69,41 @@ export async function openWorkbook(bytes: Uint8Array, fileName: string, limits: 
   }
 }
 
+/** A cell's shared text, refusing a number the file holds no text for (a blank would hide the loss). */
+export function sharedStringLookup(strings: SharedString[]): SharedStringOf {
+  return (i) => {
+    if (!Number.isInteger(i) || i < 0 || i >= strings.length) throw new Error(`a cell refers to shared text number ${i}, which the file does not hold`);
+    return sharedText(strings[i]);
+  };
+}
+
 /** The workbook's shared strings, as cells ask for them. */
 export async function sharedStringsOf(parts: XlsxParts, layout: WorkbookLayout): Promise<SharedStringOf> {
-  if (!layout.sharedStrings) return () => null;
+  if (!layout.sharedStrings) return sharedStringLookup([]);
   try {
-    const strings = await readSharedStrings(parts.stream(layout.sharedStrings));
-    return (i) => sharedText(strings[i]);
+    return sharedStringLookup(await readSharedStrings(parts.stream(layout.sharedStrings)));
   } catch (e) {
     throw e instanceof AppError ? e : unreadable(parts.fileName, (e as Error).message);
   }
 }
 
-/** Streams every sheet, in tab order, into a sink. */
-export async function streamSheets(parts: XlsxParts, layout: WorkbookLayout, shared: SharedStringOf, sink: WorkbookSink, limits: ReadLimits = READ_LIMITS): Promise<void> {
+/** The sentence for a sheet past a limit. */
+export function sheetTooBig(fileName: string, sheet: string, what: 'rows' | 'columns', limits: ReadLimits): AppError {
+  return tooBig(fileName, what === 'rows' ? `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${sheet}"` : `has more than ${limits.maxCols} columns on the sheet "${sheet}"`);
+}
+
+/**
+ * Streams every sheet, in tab order, into a sink. `placeholder` marks values still to be filled
+ * in (read-worker.ts); their columns are checked when they are.
+ */
+export async function streamSheets(
+  parts: XlsxParts,
+  layout: WorkbookLayout,
+  shared: SharedStringOf,
+  sink: WorkbookSink,
+  limits: ReadLimits = READ_LIMITS,
+  placeholder?: (v: RawValue) => boolean,
+): Promise<void> {
   const fileName = parts.fileName;
   const total = layout.sheets.reduce((sum, s) => sum + parts.storedSize(s.part), 0) || 1;
   let stored = 0;
@@ -90,10 +112,12 @@ export async function streamSheets(parts: XlsxParts, layout: WorkbookLayout, sha
   try {
     for (const sheet of layout.sheets) {
       sink.sheet(sheet.name, sheet.hidden);
-      const sheetLimits = {
-        ...limits,
-        tooBig: (what: 'rows' | 'columns') =>
-          tooBig(fileName, what === 'rows' ? `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${sheet.name}"` : `has more than ${limits.maxCols} columns on the sheet "${sheet.name}"`),
+      const sheetLimits: SheetRowLimits = {
+        maxRows: limits.maxRows,
+        maxCols: limits.maxCols,
+        tooBig: (what) => sheetTooBig(fileName, sheet.name, what, limits),
+        damaged: (why) => unreadable(fileName, `on the sheet "${sheet.name}", ${why}`),
+        placeholder,
       };
       const xml = parts.stream(sheet.part, (n) => (stored += n));
       for await (const batch of sheetRows(xml, shared, layout.date1904, sheetLimits)) {

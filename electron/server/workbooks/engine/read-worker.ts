@@ -7,7 +7,7 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import { openWorkbook, streamSheets, type RawRow, type ReadLimits } from './read-workbook';
+import { openWorkbook, sheetTooBig, streamSheets, unreadable, type RawRow, type ReadLimits } from './read-workbook';
 import type { WorkerMessage } from './read-off-thread';
 import { readSharedStrings } from './shared-strings';
 import type { SharedString } from './sheet-rows';
@@ -25,8 +25,9 @@ export interface WorkerRequest {
 const BATCH = 1000;
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 
-function fail(e: unknown): void {
-  const err = e instanceof AppError ? e : new AppError('INTERNAL', (e as Error).message);
+/** Anything that goes wrong reading the file is the file's fault, said in the file's name. */
+function fail(fileName: string, e: unknown): void {
+  const err = e instanceof AppError ? e : unreadable(fileName, (e as Error).message);
   post({ t: 'error', code: err.code, message: err.message, details: err.details });
 }
 
@@ -40,14 +41,20 @@ async function readStrings({ bytes, fileName, limits, port }: WorkerRequest): Pr
 
 async function readSheets({ bytes, fileName, limits, port }: WorkerRequest): Promise<void> {
   const { parts, layout } = await openWorkbook(bytes, fileName, limits);
-  const gate = new StringsGate(post, layout.sharedStrings ? null : []);
-  const arrived = new Promise<void>((resolve) => {
+  const gate = new StringsGate(post, layout.sharedStrings ? null : [], limits.maxCols, (sheet) => sheetTooBig(fileName, sheet, 'columns', limits));
+  const arrived = new Promise<void>((resolve, reject) => {
     port.once('message', (strings: SharedString[]) => {
-      gate.arrive(strings);
       port.close();
-      resolve();
+      try {
+        gate.arrive(strings);
+        resolve();
+      } catch (e) {
+        reject(e as Error);
+      }
     });
   });
+  // A failure while filling in held rows is reported when the sheets are done, or now if they are.
+  arrived.catch(() => undefined);
   let batch: RawRow[] = [];
   const flush = () => {
     if (batch.length) gate.send({ t: 'rows', rows: batch });
@@ -69,14 +76,15 @@ async function readSheets({ bytes, fileName, limits, port }: WorkerRequest): Pro
       progress: (p) => post({ t: 'progress', ...p }),
     },
     limits,
+    gate.isPending,
   );
   flush();
-  if (!gate.open) await arrived;
+  await arrived;
   post({ t: 'done', date1904: layout.date1904 });
 }
 
 // The thread boots while its starter loads and checks the file; the file comes as one message.
 parentPort!.once('message', (request: WorkerRequest) => {
   const run = request.role === 'strings' ? readStrings : readSheets;
-  run(request).catch(fail);
+  run(request).catch((e: unknown) => fail(request.fileName, e));
 });

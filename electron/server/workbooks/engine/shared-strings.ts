@@ -5,7 +5,7 @@
  */
 /// <reference path="./exceljs-internals.d.ts" />
 import parseSax from 'exceljs/lib/utils/parse-sax';
-import type { SharedString } from './sheet-rows';
+import { localName, type SharedString } from './sheet-rows';
 
 type SaxEvent = { eventType: 'opentag' | 'closetag' | 'text'; value: { name: string } | string };
 
@@ -21,7 +21,7 @@ export async function readSharedStrings(xml: AsyncIterable<unknown> | Iterable<u
         if (reading && !inPhonetic) text = text === null ? (value as string) : text + (value as string);
         continue;
       }
-      const name = (value as { name: string }).name;
+      const name = localName((value as { name: string }).name);
       if (eventType === 'opentag') {
         if (name === 'si') {
           inItem = true;

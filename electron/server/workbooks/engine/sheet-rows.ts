@@ -19,6 +19,16 @@ export interface SheetRowLimits {
   maxCols: number;
   /** Thrown when a limit is passed: the caller words the sentence. */
   tooBig: (what: 'rows' | 'columns') => Error;
+  /** Thrown when the XML itself is wrong (rows out of order): the caller words the sentence. */
+  damaged: (why: string) => Error;
+  /** A value not known yet (text still being read on another thread): its column is checked once it is. */
+  placeholder?: (v: RawValue) => boolean;
+}
+
+/** An element's name without its namespace prefix: some writers put every element in "x:". */
+export function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
 }
 
 /** "AB12" -> 28; 0 when the reference has no column letters. */
@@ -40,9 +50,16 @@ export function sharedText(s: SharedString): RawValue {
   return s.richText.map((r) => r.text ?? '').join('');
 }
 
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/** A stored number; anything else (which no spreadsheet writes as a number) stays text. */
 function number(text: string): RawValue {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) ? n : text;
+  return DECIMAL.test(text) ? Number(text) : text;
+}
+
+function boolean(text: string): RawValue {
+  const t = text.trim().toLowerCase();
+  return t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : text;
 }
 
 /** An ISO date cell (t="d") as the serial number the rest of the engine reads. */
@@ -65,29 +82,34 @@ export type SharedStringOf = (index: number) => RawValue;
 
 function cellValue(c: CellState, shared: SharedStringOf, date1904: boolean): RawValue {
   if (c.formula !== null) {
-    if (c.value === null) return { problem: 'formula-without-value', text: `=${c.formula}` } satisfies CellProblem;
+    // openpyxl writes an empty <v/> after every formula it has no result for.
+    if (c.value === null || (c.value === '' && c.t !== 'str')) {
+      return { problem: 'formula-without-value', text: c.formula ? `=${c.formula}` : 'a formula (shared with the cell above)' } satisfies CellProblem;
+    }
     switch (c.t) {
       case 'e':
         return { problem: 'error-value', text: c.value };
       case 'str':
         return c.value;
       case 'b':
-        return c.value.trim() !== '0';
+        return boolean(c.value);
+      case 'd':
+        return isoDateSerial(c.value.trim(), date1904);
       default:
         return number(c.value);
     }
   }
   if (c.t === 'inlineStr') return c.inline ?? c.value;
-  if (c.value === null) return null;
+  if (c.value === null || (c.value === '' && c.t !== 'str')) return null;
   switch (c.t) {
     case 's':
-      return shared(Number.parseInt(c.value, 10));
+      return shared(Number(c.value));
     case 'str':
       return c.value;
     case 'e':
       return { problem: 'error-value', text: c.value };
     case 'b':
-      return c.value.trim() !== '0';
+      return boolean(c.value);
     case 'd':
       return isoDateSerial(c.value.trim(), date1904);
     default:
@@ -101,6 +123,7 @@ type SaxEvent = { eventType: 'opentag' | 'closetag' | 'text'; value: { name: str
 export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>, shared: SharedStringOf, date1904: boolean, limits: SheetRowLimits): AsyncGenerator<RawRow[]> {
   let inData = false;
   let rowNo = 0;
+  let checkedRow = false;
   let cells: RawValue[] | null = null;
   let any = false;
   let nextCol = 1;
@@ -121,19 +144,25 @@ export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>
         continue;
       }
       const node = value as { name: string; attributes: Record<string, string> };
+      const name = localName(node.name);
       if (eventType === 'opentag') {
-        switch (node.name) {
+        switch (name) {
           case 'sheetData':
             inData = true;
             break;
-          case 'row':
+          case 'row': {
             if (!inData) break;
-            rowNo = node.attributes.r ? Number.parseInt(node.attributes.r, 10) : rowNo + 1;
-            if (rowNo > limits.maxRows) throw limits.tooBig('rows');
+            const r = node.attributes.r === undefined ? rowNo + 1 : Number(node.attributes.r);
+            // Rows come in order (every spreadsheet writes them so): this is also what keeps a
+            // file from repeating one row past the row limit.
+            if (!Number.isInteger(r) || r <= rowNo) throw limits.damaged(`row ${node.attributes.r} is out of order after row ${rowNo}`);
+            rowNo = r;
+            checkedRow = false;
             cells = [];
             any = false;
             nextCol = 1;
             break;
+          }
           case 'c':
             if (!cells) break;
             cell = { col: (node.attributes.r && columnOf(node.attributes.r)) || nextCol, t: node.attributes.t, formula: null, value: null, inline: null };
@@ -161,7 +190,7 @@ export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>
             break;
         }
       } else {
-        switch (node.name) {
+        switch (name) {
           case 'f':
           case 'v':
           case 't':
@@ -174,9 +203,13 @@ export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>
             if (cell && cells) {
               const v = cellValue(cell, shared, date1904);
               nextCol = cell.col + 1;
-              // Only values count: a formatted empty cell far to the right is no reason to refuse a file.
+              // Only values count: formatting far to the right or far down is no reason to refuse a file.
               if (v !== null) {
-                if (cell.col > limits.maxCols) throw limits.tooBig('columns');
+                if (!checkedRow) {
+                  if (rowNo > limits.maxRows) throw limits.tooBig('rows');
+                  checkedRow = true;
+                }
+                if (cell.col > limits.maxCols && !limits.placeholder?.(v)) throw limits.tooBig('columns');
                 // A sparse row: the columns in between are blank.
                 while (cells.length < cell.col - 1) cells.push(null);
                 cells[cell.col - 1] = v;

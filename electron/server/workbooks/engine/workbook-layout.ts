@@ -1,13 +1,14 @@
 /**
  * What a workbook holds and where: its sheets in tab order with their parts, the part with its
- * shared strings, and its date system. exceljs's own readers parse the workbook part and its
- * relationships; this resolves one against the other.
+ * shared strings, and its date system, from the workbook part and its relationships. Element
+ * names are compared without their namespace prefix (some writers put everything in "x:"),
+ * and LibreOffice's date1904="true" counts as Excel's "1".
  */
 /// <reference path="./exceljs-internals.d.ts" />
 import { posix } from 'node:path';
-import WorkbookXform from 'exceljs/lib/xlsx/xform/book/workbook-xform';
-import RelationshipsXform from 'exceljs/lib/xlsx/xform/core/relationships-xform';
+import parseSax from 'exceljs/lib/utils/parse-sax';
 import { AppError } from '../../../shared/errors';
+import { localName } from './sheet-rows';
 import type { XlsxParts } from './xlsx-parts';
 
 export interface SheetPart {
@@ -30,31 +31,56 @@ function partOf(target: string): string {
   return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
 }
 
+type SaxEvent = { eventType: string; value: { name: string; attributes: Record<string, string> } | string };
+
+/** Every element of a small part, by local name, with its attributes. */
+async function elements(xml: Buffer): Promise<Array<{ name: string; attributes: Record<string, string> }>> {
+  const out: Array<{ name: string; attributes: Record<string, string> }> = [];
+  for await (const events of parseSax([xml.toString('utf8')]) as AsyncIterable<SaxEvent[]>) {
+    for (const e of events) {
+      if (e.eventType !== 'opentag') continue;
+      const node = e.value as { name: string; attributes: Record<string, string> };
+      out.push({ name: localName(node.name), attributes: node.attributes });
+    }
+  }
+  return out;
+}
+
+/** An attribute by its local name (r:id, or the same under another prefix). */
+function attribute(attributes: Record<string, string>, local: string, prefixed = false): string | undefined {
+  for (const [name, value] of Object.entries(attributes)) {
+    if (prefixed === name.includes(':') && localName(name) === local) return value;
+  }
+  return undefined;
+}
+
 export async function workbookLayout(parts: XlsxParts): Promise<WorkbookLayout> {
-  const workbook = new WorkbookXform();
-  const model = await workbook.parseStream([parts.bytes(WORKBOOK)]);
-  const rels = parts.has(WORKBOOK_RELS) ? ((await new RelationshipsXform().parseStream([parts.bytes(WORKBOOK_RELS)])) ?? []) : [];
-  const byId = new Map(rels.map((r) => [r.Id, r]));
+  const book = await elements(parts.bytes(WORKBOOK));
+  const rels = parts.has(WORKBOOK_RELS) ? (await elements(parts.bytes(WORKBOOK_RELS))).filter((e) => e.name === 'Relationship') : [];
+  const byId = new Map(rels.map((r) => [r.attributes.Id, r.attributes]));
+  const declared = book.filter((e) => e.name === 'sheet');
   const sheets: SheetPart[] = [];
-  for (const s of model?.sheets ?? []) {
-    const rel = byId.get(s.rId);
-    if (!rel || rel.TargetMode === 'External') continue;
+  for (const s of declared) {
+    const rel = byId.get(attribute(s.attributes, 'id', true) ?? '');
+    if (!rel || !rel.Target || rel.TargetMode === 'External') continue;
     const part = partOf(rel.Target);
     // A chart sheet or a dialog sheet is not a worksheet: it holds no cells to read.
-    if (!/\/worksheet$/.test(rel.Type) || !parts.has(part)) continue;
-    sheets.push({ name: s.name, hidden: s.state === 'hidden' || s.state === 'veryHidden', part });
+    if (!/\/worksheet$/.test(rel.Type ?? '') || !parts.has(part)) continue;
+    const state = s.attributes.state;
+    sheets.push({ name: s.attributes.name ?? '', hidden: state === 'hidden' || state === 'veryHidden', part });
   }
-  if (sheets.length === 0 && (model?.sheets ?? []).length > 0) {
+  if (sheets.length === 0 && declared.length > 0) {
     throw new AppError('INVALID_FILE', `${parts.fileName} could not be read as an Excel workbook: its sheets cannot be found in the file. Open it in Excel, save it as .xlsx, and try again.`, {
       fileName: parts.fileName,
       rule: 'readable workbook',
     });
   }
-  const stringsRel = rels.find((r) => /\/sharedStrings$/.test(r.Type));
-  const stringsPart = stringsRel ? partOf(stringsRel.Target) : 'xl/sharedStrings.xml';
+  const stringsRel = rels.find((r) => /\/sharedStrings$/.test(r.attributes.Type ?? ''));
+  const stringsPart = stringsRel?.attributes.Target ? partOf(stringsRel.attributes.Target) : 'xl/sharedStrings.xml';
+  const date1904 = book.find((e) => e.name === 'workbookPr')?.attributes.date1904;
   return {
     sheets,
     sharedStrings: parts.has(stringsPart) ? stringsPart : null,
-    date1904: Boolean(workbook.map.workbookPr.model?.date1904),
+    date1904: date1904 === '1' || date1904 === 'true',
   };
 }

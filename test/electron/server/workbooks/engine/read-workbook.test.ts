@@ -6,7 +6,7 @@ import { AppError } from '../../../../../electron/shared/errors';
 import { readWorkbook, READ_LIMITS } from '../../../../../electron/server/workbooks/engine/read-workbook';
 import { readWorkbookOffThread, useBuiltReadWorker } from '../../../../../electron/server/workbooks/engine/read-off-thread';
 import { sharedText, sheetRows, type SharedString } from '../../../../../electron/server/workbooks/engine/sheet-rows';
-import { streamedWorkbook } from '../../../../support/workbooks';
+import { handMadeXlsx, oneSheetParts, streamedWorkbook } from '../../../../support/workbooks';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -37,7 +37,7 @@ function mixedWorkbook(): ExcelJS.Workbook {
 }
 
 const xmlOf = (sheetData: string) => [Buffer.from(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`)];
-const LIMITS = { maxRows: 100, maxCols: 10, tooBig: (what: 'rows' | 'columns') => new Error(`too many ${what}`) };
+const LIMITS = { maxRows: 100, maxCols: 10, tooBig: (what: 'rows' | 'columns') => new Error(`too many ${what}`), damaged: (why: string) => new Error(why) };
 
 async function rowsOf(sheetData: string, shared: SharedString[] = [], date1904 = false, limits = LIMITS) {
   const out = [];
@@ -133,6 +133,39 @@ describe('reading a workbook', () => {
     }
   });
 
+  it('reads parts whose elements carry a namespace prefix, and LibreOffice\'s 1904 flag', async () => {
+    const bytes = handMadeXlsx(
+      oneSheetParts({
+        prefix: 'x',
+        workbookPr: 'date1904="true"',
+        sheetName: 'P&amp;L',
+        sharedStrings: ['Code', 'R&amp;D &lt;north&gt;'],
+        sheetData: '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="B1" t="s"><x:v>1</x:v></x:c><x:c r="C1"><x:v>43921</x:v></x:c></x:row>',
+      }),
+    );
+    for (const raw of [await readWorkbook(bytes, 'prefixed.xlsx'), await readWorkbookOffThread(Buffer.from(bytes), 'prefixed.xlsx')]) {
+      expect(raw).toEqual({ date1904: true, sheets: [{ name: 'P&L', hidden: false, rows: [{ row: 1, cells: ['Code', 'R&D <north>', 43921] }] }] });
+    }
+  });
+
+  it('refuses a cell that refers to text the file does not hold, and damaged shared strings, on either thread', async () => {
+    const cases: Array<[string, Record<string, string>, RegExp]> = [
+      ['no-strings.xlsx', oneSheetParts({ sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }), /refers to shared text number 0, which the file does not hold/],
+      ['short.xlsx', oneSheetParts({ sharedStrings: ['only'], sheetData: '<row r="1"><c r="A1" t="s"><v>3</v></c></row>' }), /refers to shared text number 3/],
+      ['broken.xlsx', oneSheetParts({ sharedStrings: '<sst><si><t>open</si></sst>', sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }), /could not be read as an Excel workbook: it may be damaged/],
+    ];
+    for (const [name, parts, message] of cases) {
+      const bytes = handMadeXlsx(parts);
+      for (const read of [() => readWorkbook(bytes, name), () => readWorkbookOffThread(Buffer.from(bytes), name)]) {
+        const e = await read().catch((x: unknown) => x);
+        expect(e, name).toBeInstanceOf(AppError);
+        expect((e as AppError).code, name).toBe('INVALID_FILE');
+        expect((e as AppError).message, name).toMatch(new RegExp(`^${name.replace('.', '\\.')} `));
+        expect((e as AppError).message, name).toMatch(message);
+      }
+    }
+  });
+
   it('knows a workbook that counts dates from 1904', async () => {
     const wb = new ExcelJS.Workbook();
     (wb.properties as { date1904?: boolean }).date1904 = true;
@@ -155,15 +188,49 @@ describe('reading a workbook', () => {
       { row: 2, cells: ['plain', 'rich text'] },
       { row: 3, cells: ['Apple ', 45383, 12.5] },
       { row: 7, cells: [null, 'a &lt; b & c', { problem: 'formula-without-value', text: '=SUM(A1:A2)' }, false, { problem: 'error-value', text: '#REF!' }, 'not a number'] },
-      { row: 8, cells: [null, ''] },
+      // Row 8 holds only formatting and an empty number: nothing.
     ]);
     expect((await rowsOf('<row r="1"><c r="A1" t="d"><v>2024-04-01</v></c></row>', [], true))[0]!.cells).toEqual([45383 - 1462]);
   });
 
-  it('stops at the first row or column past its limits, but not at formatting beyond them', async () => {
+  it('stops at the first value past its limits, but not at formatting beyond them', async () => {
     await expect(rowsOf('<row r="101"><c r="A101"><v>1</v></c></row>')).rejects.toThrow('too many rows');
     await expect(rowsOf('<row r="1"><c r="K1"><v>1</v></c></row>')).rejects.toThrow('too many columns');
-    expect(await rowsOf('<row r="1"><c r="A1"><v>1</v></c><c r="Z1" s="4"/></row>')).toEqual([{ row: 1, cells: [1] }]);
+    expect(await rowsOf('<row r="1"><c r="A1"><v>1</v></c><c r="Z1" s="4"/></row><row r="5000"><c r="A5000" s="4"/></row>')).toEqual([{ row: 1, cells: [1] }]);
+  });
+
+  it('refuses rows out of order, which is also how a file cannot repeat one row past the limit', async () => {
+    const repeated = '<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(3);
+    await expect(rowsOf(repeated)).rejects.toThrow('row 1 is out of order after row 1');
+    await expect(rowsOf('<row r="x"><c><v>1</v></c></row>')).rejects.toThrow('row x is out of order after row 0');
+    expect(await rowsOf('<row><c><v>1</v></c></row><row><c><v>2</v></c></row>')).toEqual([
+      { row: 1, cells: [1] },
+      { row: 2, cells: [2] },
+    ]);
+  });
+
+  it('reads cells as openpyxl and odd writers store them', async () => {
+    const rows = await rowsOf(
+      // openpyxl's formula with no result; an empty value; hex, which is not a number a sheet
+      // stores; booleans written out; a date formula result.
+      '<row r="1"><c r="A1"><f>SUM(B1:C1)</f><v></v></c><c r="B1"><v/></c><c r="C1"><v>0x1A</v></c><c r="D1" t="b"><v>false</v></c><c r="E1" t="b"><v>true</v></c>' +
+        '<c r="F1" t="d"><f>TODAY()</f><v>2024-04-01</v></c><c r="G1" t="str"><f>""</f><v></v></c><c r="H1"><f t="shared" si="0"/><v></v></c></row>',
+    );
+    expect(rows).toEqual([
+      {
+        row: 1,
+        cells: [
+          { problem: 'formula-without-value', text: '=SUM(B1:C1)' },
+          null,
+          '0x1A',
+          false,
+          true,
+          45383,
+          '',
+          { problem: 'formula-without-value', text: 'a formula (shared with the cell above)' },
+        ],
+      },
+    ]);
   });
 });
 
@@ -210,6 +277,20 @@ describe('the built worker', () => {
     useBuiltReadWorker(built);
     try {
       expect(await readWorkbookOffThread(Buffer.from(bytes), 'mixed.xlsx')).toEqual(await readWorkbook(bytes, 'mixed.xlsx'));
+    } finally {
+      useBuiltReadWorker(null);
+    }
+  });
+});
+
+describe('a reader thread that cannot start', () => {
+  it('is reported as HNB Desk’s fault, not the file’s', async () => {
+    useBuiltReadWorker(resolve(__dirname, 'no-such-worker.js'));
+    try {
+      const e = await readWorkbookOffThread(await bytesOf(mixedWorkbook()), 'fine.xlsx').catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe('INTERNAL');
+      expect((e as AppError).message).toMatch(/^HNB Desk could not run its workbook reader, so fine\.xlsx was not read\./);
     } finally {
       useBuiltReadWorker(null);
     }
