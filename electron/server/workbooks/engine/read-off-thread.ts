@@ -55,8 +55,8 @@ function startWorker(): Worker {
 }
 
 /**
- * One read on two worker threads. The threads start booting (Node, exceljs) when this is
- * made, so a caller that still has the file to load and check makes it first.
+ * One read on two worker threads. The threads start booting (a V8 isolate, the XML parser)
+ * when this is made, so a caller that still has the file to load and check makes it first.
  */
 export class ReaderThread {
   private readonly strings = startWorker();

@@ -1,8 +1,9 @@
 /**
  * Reads every sheet of an .xlsx into plain values: formulas by their saved result, rich text as
  * text, dates as serial numbers (the caller knows the date system). The parts come straight
- * from the zip (xlsx-parts.ts); exceljs reads the workbook part, and the sheets' and shared
- * strings' XML is tokenised by exceljs's parser into rows (sheet-rows.ts, shared-strings.ts).
+ * from the zip (xlsx-parts.ts); their XML is tokenised by exceljs's parser (saxes) and turned
+ * into the sheet list, shared strings and rows here (workbook-layout.ts, shared-strings.ts,
+ * sheet-rows.ts).
  * Rows and columns are counted as they stream, so an oversized sheet is refused before it
  * fills memory. On the server this runs on worker threads (read-off-thread.ts); here it runs
  * on the caller's.
