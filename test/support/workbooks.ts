@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XlsxParts } from '../../electron/server/workbooks/engine/xlsx-parts';
 import type { MonitoringView } from '../../electron/shared/types';
@@ -82,36 +82,40 @@ export function partText(bytes: Buffer, part: string): string {
 }
 
 /**
- * An .xlsx put together by hand from the XML of its parts (stored, not deflated): for writers
- * whose habits exceljs cannot imitate, such as namespace prefixes or LibreOffice's flags.
+ * An .xlsx put together by hand from its parts, stored or deflated: for writers whose habits
+ * exceljs cannot imitate (namespace prefixes, LibreOffice's flags) and for hostile files.
  */
-export function handMadeXlsx(parts: Record<string, string>): Buffer {
+export function handMadeXlsx(parts: Record<string, string | Buffer>, o: { deflate?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, text] of Object.entries(parts)) {
-    const data = Buffer.from(text, 'utf8');
+  for (const [name, content] of Object.entries(parts)) {
+    const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+    const body = o.deflate ? deflateRawSync(data) : data;
+    const method = o.deflate ? 8 : 0;
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
+    locals.push(local, nameBytes, body);
     centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
+    offset += local.length + nameBytes.length + body.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

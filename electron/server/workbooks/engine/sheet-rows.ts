@@ -81,39 +81,31 @@ interface CellState {
 export type SharedStringOf = (index: number) => RawValue;
 
 function cellValue(c: CellState, shared: SharedStringOf, date1904: boolean): RawValue {
+  // openpyxl writes an empty <v/> after every formula it has no result for.
+  const noValue = c.value === null || (c.value === '' && c.t !== 'str');
   if (c.formula !== null) {
-    // openpyxl writes an empty <v/> after every formula it has no result for.
-    if (c.value === null || (c.value === '' && c.t !== 'str')) {
-      return { problem: 'formula-without-value', text: c.formula ? `=${c.formula}` : 'a formula (shared with the cell above)' } satisfies CellProblem;
-    }
-    switch (c.t) {
-      case 'e':
-        return { problem: 'error-value', text: c.value };
-      case 'str':
-        return c.value;
-      case 'b':
-        return boolean(c.value);
-      case 'd':
-        return isoDateSerial(c.value.trim(), date1904);
-      default:
-        return number(c.value);
-    }
+    if (noValue) return { problem: 'formula-without-value', text: c.formula ? `=${c.formula}` : 'a formula (shared with the cell above)' } satisfies CellProblem;
+    // A formula's saved result is typed as a cell's value is; it is never a shared string.
+    return c.t === 's' ? c.value : typedValue(c.t, c.value!, date1904);
   }
   if (c.t === 'inlineStr') return c.inline ?? c.value;
-  if (c.value === null || (c.value === '' && c.t !== 'str')) return null;
-  switch (c.t) {
-    case 's':
-      return shared(Number(c.value));
+  if (noValue) return null;
+  return c.t === 's' ? shared(Number(c.value)) : typedValue(c.t, c.value!, date1904);
+}
+
+/** A stored value by its cell type (t=). */
+function typedValue(t: string | undefined, text: string, date1904: boolean): RawValue {
+  switch (t) {
     case 'str':
-      return c.value;
+      return text;
     case 'e':
-      return { problem: 'error-value', text: c.value };
+      return { problem: 'error-value', text };
     case 'b':
-      return boolean(c.value);
+      return boolean(text);
     case 'd':
-      return isoDateSerial(c.value.trim(), date1904);
+      return isoDateSerial(text.trim(), date1904);
     default:
-      return number(c.value);
+      return number(text);
   }
 }
 

@@ -1,54 +1,12 @@
-import { deflateRawSync } from 'node:zlib';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpTables, testServer, type TestServer } from '../../../support/workspace';
-import { exportBytes, loadWorkbook, saveWorkbook } from '../../../support/workbooks';
+import { exportBytes, handMadeXlsx, loadWorkbook, saveWorkbook } from '../../../support/workbooks';
 
 let t: TestServer;
 afterEach(() => t?.close());
-
-/** A stored/deflated zip built by hand, so a test can say exactly what is inside. */
-function zip(entries: Array<{ name: string; data: Buffer }>): Buffer {
-  const { crc32 } = require('node:zlib') as { crc32: (b: Buffer) => number };
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = deflateRawSync(e.data);
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc32(e.data), 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const cd = Buffer.alloc(46);
-    cd.writeUInt32LE(0x02014b50, 0);
-    cd.writeUInt16LE(20, 4);
-    cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt32LE(crc32(e.data), 16);
-    cd.writeUInt32LE(body.length, 20);
-    cd.writeUInt32LE(e.data.length, 24);
-    cd.writeUInt16LE(name.length, 28);
-    cd.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    central.push(cd, name);
-    offset += local.length + name.length + body.length;
-  }
-  const cdBuf = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cdBuf.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cdBuf, end]);
-}
 
 function cfb(withEncryption: boolean): Buffer {
   const b = Buffer.alloc(4096);
@@ -68,7 +26,7 @@ describe('bad files are refused with a sentence, and the database is untouched',
     ['a file over the size limit', async () => ({ name: 'huge.xlsx', bytes: Buffer.alloc(51 * 1024 * 1024, 1) }), /huge\.xlsx is 51 MB; HNB Desk reads workbooks up to 50 MB/],
     [
       'a zip far larger unpacked than on disk',
-      async () => ({ name: 'bomb.xlsx', bytes: zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(120 * 1024 * 1024) }]) }),
+      async () => ({ name: 'bomb.xlsx', bytes: handMadeXlsx({ 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(120 * 1024 * 1024) }, { deflate: true }) }),
       /bomb\.xlsx would expand to .* far beyond its .* on disk/,
     ],
     ['more rows than the limit', async () => ({ name: 'rows.xlsx', bytes: await sheetWith((ws) => (ws.getCell('A250001').value = 1)) }), /rows\.xlsx has more than 200,000 rows on the sheet "Data"/],
@@ -79,7 +37,7 @@ describe('bad files are refused with a sentence, and the database is untouched',
     ['a macro workbook', async () => ({ name: 'macro.xlsm', bytes: await sheetWith((ws) => (ws.getCell('A1').value = 1)) }), /macro\.xlsm is a macro-enabled workbook/],
     [
       'macros hidden in an .xlsx',
-      async () => ({ name: 'sneaky.xlsx', bytes: zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') }, { name: 'xl/vbaProject.bin', data: Buffer.from('x') }]) }),
+      async () => ({ name: 'sneaky.xlsx', bytes: handMadeXlsx({ 'xl/workbook.xml': '<workbook/>', 'xl/vbaProject.bin': 'x' }, { deflate: true }) }),
       /sneaky\.xlsx contains macros/,
     ],
   ];
