@@ -11,9 +11,13 @@ declare module 'exceljs/lib/utils/utils' {
   export default utils;
 }
 
-/** Its XML tokeniser (saxes, events batched per chunk), used by sheet-rows.ts. */
+/** Its XML tokeniser (saxes, events batched per chunk), used by the workbook reader. */
 declare module 'exceljs/lib/utils/parse-sax' {
-  export default function parseSax(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncIterable<unknown>;
+  export type SaxEvent =
+    | { eventType: 'opentag'; value: { name: string; attributes: Record<string, string> } }
+    | { eventType: 'closetag'; value: { name: string } }
+    | { eventType: 'text'; value: string };
+  export default function parseSax(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncIterable<SaxEvent[]>;
 }
 
 /** Its part stream (see stream-table.ts). */

@@ -16,7 +16,6 @@ export type WorkerMessage =
   | { t: 'rows'; rows: RawRow[] }
   | ({ t: 'progress' } & ReadProgress)
   | { t: 'done'; date1904: boolean }
-  | { t: 'strings-done' }
   | { t: 'error'; code: ErrorCode; message: string; details?: ErrorInfo['details'] };
 
 /** The worker's source, run through tsx when the server runs from source (tests, CLI, web host). */
@@ -106,8 +105,6 @@ export class ReaderThread {
               break;
             case 'error':
               finish(new AppError(m.code, m.message, m.details));
-              break;
-            case 'strings-done':
               break;
           }
         } catch (e) {

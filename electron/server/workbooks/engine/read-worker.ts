@@ -36,7 +36,6 @@ async function readStrings({ bytes, fileName, limits, port }: WorkerRequest): Pr
   const strings = layout.sharedStrings ? await readSharedStrings(parts.stream(layout.sharedStrings)) : [];
   port.postMessage(strings);
   port.close();
-  post({ t: 'strings-done' });
 }
 
 async function readSheets({ bytes, fileName, limits, port }: WorkerRequest): Promise<void> {

@@ -7,22 +7,20 @@
 import parseSax from 'exceljs/lib/utils/parse-sax';
 import { localName, type SharedString } from './sheet-rows';
 
-type SaxEvent = { eventType: 'opentag' | 'closetag' | 'text'; value: { name: string } | string };
-
 export async function readSharedStrings(xml: AsyncIterable<unknown> | Iterable<unknown>): Promise<SharedString[]> {
   const strings: SharedString[] = [];
   let text: string | null = null;
   let inItem = false;
   let reading = false;
   let inPhonetic = false;
-  for await (const events of parseSax(xml) as AsyncIterable<SaxEvent[]>) {
-    for (const { eventType, value } of events) {
-      if (eventType === 'text') {
-        if (reading && !inPhonetic) text = text === null ? (value as string) : text + (value as string);
+  for await (const events of parseSax(xml)) {
+    for (const e of events) {
+      if (e.eventType === 'text') {
+        if (reading && !inPhonetic) text = text === null ? e.value : text + e.value;
         continue;
       }
-      const name = localName((value as { name: string }).name);
-      if (eventType === 'opentag') {
+      const name = localName(e.value.name);
+      if (e.eventType === 'opentag') {
         if (name === 'si') {
           inItem = true;
           text = null;

@@ -109,8 +109,6 @@ function typedValue(t: string | undefined, text: string, date1904: boolean): Raw
   }
 }
 
-type SaxEvent = { eventType: 'opentag' | 'closetag' | 'text'; value: { name: string; attributes: Record<string, string> } | string };
-
 /** Streams the rows of one sheet that hold at least one value, in batches as the XML arrives. */
 export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>, shared: SharedStringOf, date1904: boolean, limits: SheetRowLimits): AsyncGenerator<RawRow[]> {
   let inData = false;
@@ -123,31 +121,31 @@ export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>
   // Which text node is being read: the formula, the value, or an inline string's run.
   let reading: 'f' | 'v' | 't' | null = null;
   let inPhonetic = false;
-  for await (const events of parseSax(xml) as AsyncIterable<SaxEvent[]>) {
+  for await (const events of parseSax(xml)) {
     const batch: RawRow[] = [];
-    for (const { eventType, value } of events) {
-      if (eventType === 'text') {
+    for (const e of events) {
+      if (e.eventType === 'text') {
         if (reading && cell) {
-          const text = value as string;
+          const text = e.value;
           if (reading === 'v') cell.value = (cell.value ?? '') + text;
           else if (reading === 'f') cell.formula = (cell.formula ?? '') + text;
           else if (!inPhonetic) cell.inline = (cell.inline ?? '') + text;
         }
         continue;
       }
-      const node = value as { name: string; attributes: Record<string, string> };
-      const name = localName(node.name);
-      if (eventType === 'opentag') {
+      const name = localName(e.value.name);
+      if (e.eventType === 'opentag') {
+        const attrs = e.value.attributes;
         switch (name) {
           case 'sheetData':
             inData = true;
             break;
           case 'row': {
             if (!inData) break;
-            const r = node.attributes.r === undefined ? rowNo + 1 : Number(node.attributes.r);
+            const r = attrs.r === undefined ? rowNo + 1 : Number(attrs.r);
             // Rows come in order (every spreadsheet writes them so): this is also what keeps a
             // file from repeating one row past the row limit.
-            if (!Number.isInteger(r) || r <= rowNo) throw limits.damaged(`row ${node.attributes.r} is out of order after row ${rowNo}`);
+            if (!Number.isInteger(r) || r <= rowNo) throw limits.damaged(`row ${attrs.r} is out of order after row ${rowNo}`);
             rowNo = r;
             checkedRow = false;
             cells = [];
@@ -157,7 +155,7 @@ export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>
           }
           case 'c':
             if (!cells) break;
-            cell = { col: (node.attributes.r && columnOf(node.attributes.r)) || nextCol, t: node.attributes.t, formula: null, value: null, inline: null };
+            cell = { col: (attrs.r && columnOf(attrs.r)) || nextCol, t: attrs.t, formula: null, value: null, inline: null };
             break;
           case 'f':
             if (cell) {

@@ -31,16 +31,12 @@ function partOf(target: string): string {
   return target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join('xl', target));
 }
 
-type SaxEvent = { eventType: string; value: { name: string; attributes: Record<string, string> } | string };
-
 /** Every element of a small part, by local name, with its attributes. */
 async function elements(xml: Buffer): Promise<Array<{ name: string; attributes: Record<string, string> }>> {
   const out: Array<{ name: string; attributes: Record<string, string> }> = [];
-  for await (const events of parseSax([xml.toString('utf8')]) as AsyncIterable<SaxEvent[]>) {
+  for await (const events of parseSax([xml.toString('utf8')])) {
     for (const e of events) {
-      if (e.eventType !== 'opentag') continue;
-      const node = e.value as { name: string; attributes: Record<string, string> };
-      out.push({ name: localName(node.name), attributes: node.attributes });
+      if (e.eventType === 'opentag') out.push({ name: localName(e.value.name), attributes: e.value.attributes });
     }
   }
   return out;

@@ -6,11 +6,7 @@ import { AppError } from '../../../../../electron/shared/errors';
 import { readWorkbook, READ_LIMITS } from '../../../../../electron/server/workbooks/engine/read-workbook';
 import { readWorkbookOffThread, useBuiltReadWorker } from '../../../../../electron/server/workbooks/engine/read-off-thread';
 import { sharedText, sheetRows, type SharedString } from '../../../../../electron/server/workbooks/engine/sheet-rows';
-import { handMadeXlsx, oneSheetParts, streamedWorkbook } from '../../../../support/workbooks';
-
-async function bytesOf(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { handMadeXlsx, oneSheetParts, saveWorkbook, streamedWorkbook } from '../../../../support/workbooks';
 
 function mixedWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
@@ -47,7 +43,7 @@ async function rowsOf(sheetData: string, shared: SharedString[] = [], date1904 =
 
 describe('reading a workbook', () => {
   it('reads every kind of cell as a plain value, and hidden sheets too', async () => {
-    const raw = await readWorkbook(await bytesOf(mixedWorkbook()), 'mixed.xlsx');
+    const raw = await readWorkbook(await saveWorkbook(mixedWorkbook()), 'mixed.xlsx');
     expect(raw.date1904).toBe(false);
     expect(raw.sheets.map((s) => [s.name, s.hidden])).toEqual([
       ['Mixed', false],
@@ -108,7 +104,7 @@ describe('reading a workbook', () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Text');
     for (let r = 1; r <= 500; r++) sheet.getCell(r, 1).value = `line ${r} `.repeat(20);
-    const bytes = await bytesOf(wb);
+    const bytes = await saveWorkbook(wb);
     // Declare the shared strings a tenth of their real size, in the directory and the local header:
     // the checks before reading trust declared sizes; the read itself must not.
     const name = Buffer.from('xl/sharedStrings.xml');
@@ -170,7 +166,7 @@ describe('reading a workbook', () => {
     const wb = new ExcelJS.Workbook();
     (wb.properties as { date1904?: boolean }).date1904 = true;
     wb.addWorksheet('D').getCell('A1').value = 43921;
-    expect((await readWorkbook(await bytesOf(wb), 'd.xlsx')).date1904).toBe(true);
+    expect((await readWorkbook(await saveWorkbook(wb), 'd.xlsx')).date1904).toBe(true);
   });
 
   it('reads sheet XML as other programs write it', async () => {
@@ -236,7 +232,7 @@ describe('reading a workbook', () => {
 
 describe('reading a workbook on a worker thread', () => {
   it('gives what reading on this thread gives, sheet by sheet as each is done', async () => {
-    const bytes = await bytesOf(mixedWorkbook());
+    const bytes = await saveWorkbook(mixedWorkbook());
     const here = await readWorkbook(bytes, 'mixed.xlsx');
     const seen: string[] = [];
     const progress: number[] = [];
@@ -253,7 +249,7 @@ describe('reading a workbook on a worker thread', () => {
     const wb = new ExcelJS.Workbook();
     const s = wb.addWorksheet('Long');
     for (let r = 1; r <= 30; r++) s.getCell(`A${r}`).value = r;
-    const bytes = await bytesOf(wb);
+    const bytes = await saveWorkbook(wb);
     const limits = { ...READ_LIMITS, maxRows: 20 };
     const here = await readWorkbook(bytes, 'long.xlsx', undefined, limits).catch((e: unknown) => e);
     const there = await readWorkbookOffThread(Buffer.from(bytes), 'long.xlsx', { limits }).catch((e: unknown) => e);
@@ -273,7 +269,7 @@ describe('the built worker', () => {
   it('is what the packaged app runs, and reads the same', async () => {
     const built = resolve(__dirname, '../../../../../out/main/read-worker.js');
     expect(existsSync(built), `${built} is missing: npm test builds it (npm run build)`).toBe(true);
-    const bytes = await bytesOf(mixedWorkbook());
+    const bytes = await saveWorkbook(mixedWorkbook());
     useBuiltReadWorker(built);
     try {
       expect(await readWorkbookOffThread(Buffer.from(bytes), 'mixed.xlsx')).toEqual(await readWorkbook(bytes, 'mixed.xlsx'));
@@ -287,7 +283,7 @@ describe('a reader thread that cannot start', () => {
   it('is reported as HNB Desk’s fault, not the file’s', async () => {
     useBuiltReadWorker(resolve(__dirname, 'no-such-worker.js'));
     try {
-      const e = await readWorkbookOffThread(await bytesOf(mixedWorkbook()), 'fine.xlsx').catch((x: unknown) => x);
+      const e = await readWorkbookOffThread(await saveWorkbook(mixedWorkbook()), 'fine.xlsx').catch((x: unknown) => x);
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).code).toBe('INTERNAL');
       expect((e as AppError).message).toMatch(/^HNB Desk could not run its workbook reader, so fine\.xlsx was not read\./);
