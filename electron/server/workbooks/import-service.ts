@@ -424,7 +424,8 @@ export class ImportService {
     const resolutions = req.resolutions ?? {};
     const unresolved = [...diff.conflicts.keys()].filter((k) => !resolutions[k] && !req.prefer);
     if (unresolved.length) {
-      const rows = preview.rows.filter((r) => r.status === 'conflict' && unresolved.includes(r.key));
+      const open = new Set(unresolved);
+      const rows = preview.rows.filter((r) => r.status === 'conflict' && open.has(r.key));
       throw new AppError('CONFLICT', `${unresolved.length} row${unresolved.length === 1 ? ' was' : 's were'} changed both in the workspace and in the file. Choose which to keep for each; nothing was changed.`, {
         issues: rows.map((r) => ({ sheet: preview.sheet, cell: `A${r.fileRow}`, rule: 'conflict must be resolved', message: `${preview.sheet}!${r.code} (row ${r.fileRow}) — changed in the workspace since export and in the file` })),
       });
