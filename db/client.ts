@@ -53,21 +53,13 @@ function classifyFile(path: string): FileKind {
     closeSync(fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new AppError(
-      'NOT_SQLITE',
-      `${basename(path)} is not an HNB Desk workspace: it is not a SQLite database file. It has not been changed.`,
-      { path },
-    );
+    throw new AppError('NOT_SQLITE', `${basename(path)} is not an HNB Desk workspace: it is not a SQLite database file. It has not been changed.`, { path });
   }
   return 'sqlite';
 }
 
 function damaged(path: string, why: string): AppError {
-  return new AppError(
-    'DAMAGED',
-    `${basename(path)} is damaged and cannot be opened (${why}). It has not been changed; restore it from a backup.`,
-    { path },
-  );
+  return new AppError('DAMAGED', `${basename(path)} is damaged and cannot be opened (${why}). It has not been changed; restore it from a backup.`, { path });
 }
 
 interface Probe {
@@ -83,16 +75,10 @@ function probe(path: string, known: EmbeddedMigration[]): Probe {
     const check = ro.pragma('quick_check', { simple: true }) as string;
     if (check !== 'ok') throw damaged(path, check);
     const appId = ro.pragma('application_id', { simple: true }) as number;
-    const tables = ro
-      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-      .all() as { name: string }[];
+    const tables = ro.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
     const hasTables = tables.length > 0;
     if ((appId !== 0 && appId !== APPLICATION_ID) || (appId === 0 && hasTables)) {
-      throw new AppError(
-        'NOT_WORKSPACE',
-        `${basename(path)} is a SQLite database but not an HNB Desk workspace. It has not been changed.`,
-        { path },
-      );
+      throw new AppError('NOT_WORKSPACE', `${basename(path)} is a SQLite database but not an HNB Desk workspace. It has not been changed.`, { path });
     }
     return { status: migrationStatus(readAppliedMigrations(ro), known), hasTables };
   } catch (e) {
@@ -102,7 +88,9 @@ function probe(path: string, known: EmbeddedMigration[]): Probe {
       throw damaged(path, (e as Error).message);
     }
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_CANTOPEN') {
-      throw new AppError('FILE_BUSY', `${basename(path)} could not be opened (${(e as Error).message}). Close any other program using it and try again.`, { path });
+      throw new AppError('FILE_BUSY', `${basename(path)} could not be opened (${(e as Error).message}). Close any other program using it and try again.`, {
+        path,
+      });
     }
     throw e;
   } finally {
@@ -154,10 +142,7 @@ export async function openWorkspaceDb(path: string, options: OpenOptions = {}): 
       );
     }
     if (status.state === 'pending' && hasTables) {
-      backupPath = join(
-        dirname(path),
-        `${basename(path)}.before-schema-${status.known}-${stamp(now())}.bak`,
-      );
+      backupPath = join(dirname(path), `${basename(path)}.before-schema-${status.known}-${stamp(now())}.bak`);
       const src = new Database(path, { readonly: true, fileMustExist: true });
       try {
         await src.backup(backupPath);
@@ -182,9 +167,7 @@ export async function openWorkspaceDb(path: string, options: OpenOptions = {}): 
 
 /** `PRAGMA integrity_check` and the migration status, for `hnb check`. */
 export function checkWorkspace(sqlite: Database.Database, known: EmbeddedMigration[] = embeddedMigrations) {
-  const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map(
-    (r) => r.integrity_check,
-  );
+  const integrity = (sqlite.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
   const foreignKeys = (sqlite.pragma('foreign_key_check') as unknown[]).length;
   return {
     integrity,

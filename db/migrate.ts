@@ -19,9 +19,7 @@ export function migrationHash(m: EmbeddedMigration): string {
 }
 
 export function readAppliedMigrations(sqlite: Database.Database): AppliedMigration[] {
-  const exists = sqlite
-    .prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`)
-    .get();
+  const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'`).get();
   if (!exists) return [];
   return (
     sqlite.prepare(`SELECT hash, created_at AS createdAt FROM "__drizzle_migrations" ORDER BY created_at`).all() as {
@@ -38,10 +36,7 @@ export type MigrationStatus =
   | { state: 'diverged'; applied: number; known: number; at: number };
 
 /** Compares what the file has applied with what this build knows, without writing. */
-export function migrationStatus(
-  applied: AppliedMigration[],
-  known: EmbeddedMigration[],
-): MigrationStatus {
+export function migrationStatus(applied: AppliedMigration[], known: EmbeddedMigration[]): MigrationStatus {
   const base = { applied: applied.length, known: known.length };
   if (applied.length > known.length) return { state: 'newer', ...base };
   for (let i = 0; i < applied.length; i++) {
@@ -68,9 +63,7 @@ export function applyMigrations(sqlite: Database.Database, known: EmbeddedMigrat
   try {
     sqlite.transaction(() => {
       sqlite.exec(MIGRATIONS_TABLE_DDL);
-      const record = sqlite.prepare(
-        `INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)`,
-      );
+      const record = sqlite.prepare(`INSERT INTO "__drizzle_migrations" ("hash", "created_at") VALUES (?, ?)`);
       for (const m of pending) {
         for (const statement of m.sql.split('--> statement-breakpoint')) {
           if (statement.trim()) sqlite.exec(statement);
@@ -79,9 +72,7 @@ export function applyMigrations(sqlite: Database.Database, known: EmbeddedMigrat
       }
       const violations = sqlite.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) {
-        throw new Error(
-          `Migration left ${violations.length} broken foreign key reference(s); nothing was changed: ${JSON.stringify(violations.slice(0, 5))}`,
-        );
+        throw new Error(`Migration left ${violations.length} broken foreign key reference(s); nothing was changed: ${JSON.stringify(violations.slice(0, 5))}`);
       }
       sqlite.pragma(`user_version = ${known.length}`);
     })();

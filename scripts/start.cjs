@@ -29,10 +29,14 @@ function electronBinary() {
 function startWeb() {
   run(npx, ['electron-vite', 'build']);
   run(process.execPath, [join(__dirname, 'ensure-native.cjs')]);
-  const child = spawn(process.execPath, [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'electron', 'server', 'hosts', 'web-main.ts'), '--static', join(root, 'out', 'renderer')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'electron', 'server', 'hosts', 'web-main.ts'), '--static', join(root, 'out', 'renderer')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   forwardSignals(child);
 }
 
@@ -47,7 +51,9 @@ if (wantWeb) {
 } else {
   const electron = electronBinary();
   if (!electron) {
-    console.log('The Electron runtime could not be downloaded on this machine, so HNB Desk will open in your browser instead, served only to this computer with a one-time link.');
+    console.log(
+      'The Electron runtime could not be downloaded on this machine, so HNB Desk will open in your browser instead, served only to this computer with a one-time link.',
+    );
     startWeb();
   } else {
     run(npx, ['electron-vite', 'build']);

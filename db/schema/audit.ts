@@ -46,9 +46,5 @@ export const auditEntry = sqliteTable(
     lineId: integer('line_id'),
     period: integer('period'),
   },
-  (t) => [
-    index('audit_entry_change_set').on(t.changeSetId),
-    index('audit_entry_line').on(t.lineId),
-    index('audit_entry_entity').on(t.entity, t.entityId),
-  ],
+  (t) => [index('audit_entry_change_set').on(t.changeSetId), index('audit_entry_line').on(t.lineId), index('audit_entry_entity').on(t.entity, t.entityId)],
 );

@@ -17,10 +17,7 @@ export const budget = sqliteTable(
     /** After virements. */
     revisedPence: integer('revised_pence').notNull().default(0),
   },
-  (t) => [
-    uniqueIndex('budget_year_line').on(t.yearId, t.lineId),
-    check('budget_nonnegative', sql`${t.originalPence} >= 0 AND ${t.revisedPence} >= 0`),
-  ],
+  (t) => [uniqueIndex('budget_year_line').on(t.yearId, t.lineId), check('budget_nonnegative', sql`${t.originalPence} >= 0 AND ${t.revisedPence} >= 0`)],
 );
 
 /** One line's monthly return: forecast outturn, actual spend to date, commentary. */

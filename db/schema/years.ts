@@ -8,7 +8,9 @@ export const financialYear = sqliteTable(
     id: text('id').primaryKey(),
     startDate: text('start_date').notNull(),
     endDate: text('end_date').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     /** Only read for the earliest year: later years take the previous year's carried forward. */
     openingBalancePence: integer('opening_balance_pence'),
     closedAt: text('closed_at'),

@@ -74,7 +74,11 @@ export interface CliEnv {
 /** Runs one `hnb` command and returns its exit code; all output goes through `io`. */
 export async function runCli(argv: string[], io: Io, ctx: CliEnv = {}): Promise<number> {
   let json = argv.includes('--json');
-  const server = new DomainServer({ dataDir: defaultDataDir(ctx.env ?? process.env), user: ctx.user, logError: (e) => io.err(String((e as Error)?.stack ?? e)) });
+  const server = new DomainServer({
+    dataDir: defaultDataDir(ctx.env ?? process.env),
+    user: ctx.user,
+    logError: (e) => io.err(String((e as Error)?.stack ?? e)),
+  });
   try {
     const { command, options } = parseCli(argv);
     json = options.json;
@@ -164,7 +168,18 @@ async function summary(server: DomainServer, path: string, o: CliOptions, io: Io
     const { netFundingPence, budgetPence, forecastPence, variancePence, inYearPence, broughtForwardPence, contributionsPence, carriedForwardPence } = s;
     io.out(
       JSON.stringify(
-        { year: s.year, period: s.period, netFundingPence, budgetPence, forecastPence, variancePence, inYearPence, broughtForwardPence, contributionsPence, carriedForwardPence },
+        {
+          year: s.year,
+          period: s.period,
+          netFundingPence,
+          budgetPence,
+          forecastPence,
+          variancePence,
+          inYearPence,
+          broughtForwardPence,
+          contributionsPence,
+          carriedForwardPence,
+        },
         null,
         2,
       ),
@@ -223,4 +238,3 @@ function check(path: string, o: CliOptions, io: Io): number {
     sqlite.close();
   }
 }
-

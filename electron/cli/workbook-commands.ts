@@ -32,9 +32,17 @@ function period(o: CliOptions): number | undefined {
 
 export async function kindsCommand(call: Call, o: CliOptions, io: Io): Promise<number> {
   const kinds = await call('listKinds', {});
-  const shaped = kinds.map((k) => ({ kind: k.kind, title: k.title, fields: k.fields.map(({ field, header, type, key, editable }) => ({ field, header, type, key, editable })) }));
+  const shaped = kinds.map((k) => ({
+    kind: k.kind,
+    title: k.title,
+    fields: k.fields.map(({ field, header, type, key, editable }) => ({ field, header, type, key, editable })),
+  }));
   if (o.json) io.out(JSON.stringify(shaped, null, 2));
-  else for (const k of shaped) io.out(`${k.kind}: ${k.title}\n${k.fields.map((f) => `  ${f.field.padEnd(16)}${f.header.padEnd(20)}${f.type.padEnd(7)}${f.key ? 'key ' : ''}${f.editable ? 'editable' : ''}`).join('\n')}`);
+  else
+    for (const k of shaped)
+      io.out(
+        `${k.kind}: ${k.title}\n${k.fields.map((f) => `  ${f.field.padEnd(16)}${f.header.padEnd(20)}${f.type.padEnd(7)}${f.key ? 'key ' : ''}${f.editable ? 'editable' : ''}`).join('\n')}`,
+      );
   return EXIT_OK;
 }
 
@@ -65,7 +73,9 @@ export function parseMap(text: string): Record<string, string> {
 function printPreview(p: ImportPreview, io: Io): void {
   const c = p.counts;
   io.out(`${p.fileName}: ${p.kindTitle}, ${p.scope.year}${p.scope.period ? ` P${p.scope.period}` : ''}${p.ours ? '' : ' (not exported by HNB Desk)'}`);
-  io.out(`  ${c.changed} changed, ${c.added} added, ${c.unchanged} unchanged, ${c.missing} missing from the file, ${c.conflicts} conflicts, ${c.unmatched} unmatched, ${c.errors} errors`);
+  io.out(
+    `  ${c.changed} changed, ${c.added} added, ${c.unchanged} unchanged, ${c.missing} missing from the file, ${c.conflicts} conflicts, ${c.unmatched} unmatched, ${c.errors} errors`,
+  );
   for (const r of p.rows) {
     io.out(`  ${r.status.padEnd(9)} ${r.fileRow ? `row ${r.fileRow}`.padEnd(9) : ''.padEnd(9)} ${r.code} ${r.name}`);
     for (const cell of r.cells) io.out(`      ${cell.header}: ${cell.old || '(none)'} -> ${cell.new}`);
@@ -79,7 +89,8 @@ export async function importCommand(call: Call, file: string | undefined, o: Cli
   if (!file) throw invalid('file', 'Name the workbook to import: hnb import FILE.xlsx');
   if (o.prefer !== undefined && o.prefer !== 'file' && o.prefer !== 'db') throw invalid('prefer', `--prefer must be "file" or "db", not "${o.prefer}"`);
   const headerRow = o['header-row'] === undefined ? undefined : Number(o['header-row']);
-  if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw invalid('header-row', `--header-row must be a row number, not "${o['header-row']}"`);
+  if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1))
+    throw invalid('header-row', `--header-row must be a row number, not "${o['header-row']}"`);
   const start = await call('importFile', {
     source: { path: resolve(cwd, file) },
     kind: o.kind,
@@ -91,12 +102,21 @@ export async function importCommand(call: Call, file: string | undefined, o: Cli
     mappingName: o.mapping,
   });
   if (start.stage === 'kind') {
-    throw invalid('kind', `${start.fileName} was not exported by HNB Desk: say what it holds with --kind budget|monitoring, its --year, and --period for a monitoring return.`);
+    throw invalid(
+      'kind',
+      `${start.fileName} was not exported by HNB Desk: say what it holds with --kind budget|monitoring, its --year, and --period for a monitoring return.`,
+    );
   }
   const preview =
     start.stage === 'preview'
       ? start.preview
-      : await call('previewMapped', { importId: start.proposal.importId, kind: start.kind, ...start.scope, headerRow: start.proposal.headerRow, columns: start.proposal.proposed });
+      : await call('previewMapped', {
+          importId: start.proposal.importId,
+          kind: start.kind,
+          ...start.scope,
+          headerRow: start.proposal.headerRow,
+          columns: start.proposal.proposed,
+        });
   const result: Record<string, unknown> = {
     kind: preview.kind,
     added: preview.counts.added,
@@ -128,6 +148,11 @@ export async function importCommand(call: Call, file: string | undefined, o: Cli
   }
   const applied = await call('applyImport', { importId: preview.importId, prefer: o.prefer, deleteMissing: o['delete-missing'] });
   result.applied = applied.batch;
-  if (!o.json) io.out(applied.batch ? `Imported as batch ${applied.batch.id}: ${applied.batch.changed} changed, ${applied.batch.added} added, ${applied.batch.deleted} removed.` : 'Nothing to import: the file matches the workspace.');
+  if (!o.json)
+    io.out(
+      applied.batch
+        ? `Imported as batch ${applied.batch.id}: ${applied.batch.changed} changed, ${applied.batch.added} added, ${applied.batch.deleted} removed.`
+        : 'Nothing to import: the file matches the workspace.',
+    );
   return finish(EXIT_OK);
 }

@@ -19,19 +19,20 @@ function fail(e: unknown): Envelope<never> {
  * Calls main answers itself (native dialogs) or checks before relaying: the renderer may only
  * open a workspace path it got from a dialog or the recent list, never one it made up.
  */
-export async function hostCall(
-  window: BrowserWindow,
-  server: ServerProcess,
-  channel: string,
-  input: unknown,
-): Promise<Envelope<unknown>> {
+export async function hostCall(window: BrowserWindow, server: ServerProcess, channel: string, input: unknown): Promise<Envelope<unknown>> {
   try {
     if (channel === 'chooseWorkspace') {
       const { mode } = contract.chooseWorkspace.input.parse(input);
       const chosen =
         mode === 'open'
           ? (await dialog.showOpenDialog(window, { title: 'Open workspace', filters: workspaceFilter, properties: ['openFile'] })).filePaths[0]
-          : (await dialog.showSaveDialog(window, { title: 'New workspace', filters: workspaceFilter, defaultPath: join(app.getPath('documents'), `New workspace.${WORKSPACE_EXTENSION}`) })).filePath;
+          : (
+              await dialog.showSaveDialog(window, {
+                title: 'New workspace',
+                filters: workspaceFilter,
+                defaultPath: join(app.getPath('documents'), `New workspace.${WORKSPACE_EXTENSION}`),
+              })
+            ).filePath;
       if (!chosen) return { ok: true, value: null satisfies ChannelOutput<'chooseWorkspace'> };
       return server.call('openWorkspace', { path: chosen, create: mode === 'create' });
     }

@@ -8,7 +8,9 @@ const BUSY = new Set(['EBUSY', 'EPERM', 'EACCES']);
 export function fileError(path: string, e: unknown): AppError {
   const code = (e as { code?: string }).code ?? '';
   if (BUSY.has(code)) {
-    return new AppError('FILE_BUSY', `${basename(path)} is open in another program (probably Excel) or is read-only: close it in Excel and try again.`, { path });
+    return new AppError('FILE_BUSY', `${basename(path)} is open in another program (probably Excel) or is read-only: close it in Excel and try again.`, {
+      path,
+    });
   }
   if (code === 'ENOENT') return new AppError('NOT_FOUND', `The folder for ${path} does not exist.`, { path });
   return new AppError('INTERNAL', `Could not write ${path}: ${(e as Error).message}`, { path });

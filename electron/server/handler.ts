@@ -8,10 +8,7 @@ export interface HandlerContext {
   readonly server: DomainServer;
 }
 
-export type Handler<K extends ServerChannel> = (
-  input: ChannelParsed<K>,
-  ctx: HandlerContext,
-) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
+export type Handler<K extends ServerChannel> = (input: ChannelParsed<K>, ctx: HandlerContext) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
 
 export type HandlerMap<K extends ServerChannel> = { [P in K]: Handler<P> };
 

@@ -59,7 +59,18 @@ type RawLine = [number, string, string, string | null, number, string, string, n
 type Raw = [...RawLine, number | null, number | null, number | null, string | null];
 
 function lineOf(r: RawLine | Raw): YearLineRow {
-  return { lineId: r[0], code: r[1], name: r[2], s251Code: r[3], groupId: r[4], groupName: r[5], holder: r[6], originalPence: r[7], budgetPence: r[8], groupCode: r[9] };
+  return {
+    lineId: r[0],
+    code: r[1],
+    name: r[2],
+    s251Code: r[3],
+    groupId: r[4],
+    groupName: r[5],
+    holder: r[6],
+    originalPence: r[7],
+    budgetPence: r[8],
+    groupCode: r[9],
+  };
 }
 
 /** Every line of the year with its budget, in reading order. */

@@ -1,14 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  allocation,
-  allocationVersion,
-  budget,
-  budgetLine,
-  deficitContribution,
-  financialYear,
-  forecast,
-} from '../../db/schema';
+import { allocation, allocationVersion, budget, budgetLine, deficitContribution, financialYear, forecast } from '../../db/schema';
 import { AppError } from '../shared/errors';
 import { closedYearError } from './audit/recorder';
 import type { AllocationBlock, AllocationVersionInfo, DsgBlock, PositionSummary } from '../shared/types';
@@ -124,7 +116,10 @@ export function positionSeries(db: Db): PositionSummary[] {
 /** A year's position at a period, brought forward from the years before it. */
 function positionOf(db: Db, year: YearRow, lines: LineYear[], period?: number): PositionSummary {
   const p = period ?? reportingPeriod(year.status, lines);
-  const series = rolled(db, allYears(db).filter((y) => y.id < year.id));
+  const series = rolled(
+    db,
+    allYears(db).filter((y) => y.id < year.id),
+  );
   const bf = series.length > 0 ? series[series.length - 1]!.carriedForwardPence : (year.openingBalancePence ?? 0);
   return positionFor(yearFunding(db, year, lines, p), p, bf);
 }
@@ -195,5 +190,9 @@ export function budgetsOfYear(db: Db, yearId: string) {
 }
 
 export function findBudget(db: Db, yearId: string, lineId: number) {
-  return db.select().from(budget).where(and(eq(budget.yearId, yearId), eq(budget.lineId, lineId))).get();
+  return db
+    .select()
+    .from(budget)
+    .where(and(eq(budget.yearId, yearId), eq(budget.lineId, lineId)))
+    .get();
 }

@@ -34,10 +34,7 @@ export class RecentList {
 
   add(path: string, name: string, at: Date): void {
     const p = resolve(path);
-    const next = [{ path: p, name, openedAt: at.toISOString() }, ...this.read().filter((r) => resolve(r.path) !== p)].slice(
-      0,
-      MAX_RECENT,
-    );
+    const next = [{ path: p, name, openedAt: at.toISOString() }, ...this.read().filter((r) => resolve(r.path) !== p)].slice(0, MAX_RECENT);
     mkdirSync(this.dataDir, { recursive: true });
     const tmp = `${this.file}.tmp`;
     writeFileSync(tmp, JSON.stringify(next, null, 2));

@@ -8,7 +8,12 @@ export function seedStandardData(db: Db, opts: { name: string; who: string; at: 
   db.insert(workspace)
     .values({ id: randomUUID(), name: opts.name, isDemo: opts.isDemo ?? false, createdAt: opts.at, createdBy: opts.who })
     .run();
-  S251_LINES.forEach((l, i) => db.insert(s251Line).values({ code: l.code, name: l.name, sortOrder: i + 1 }).run());
+  S251_LINES.forEach((l, i) =>
+    db
+      .insert(s251Line)
+      .values({ code: l.code, name: l.name, sortOrder: i + 1 })
+      .run(),
+  );
   const groupIds = new Map<string, number>();
   PROVISION_GROUPS.forEach((g, i) => {
     const row = db

@@ -84,7 +84,12 @@ export class DomainServer {
       server,
       get ws(): Workspace {
         if (!server.current) {
-          throw new AppError('NO_WORKSPACE', server.openError ? `No workspace is open: ${server.openError} Open or create another workspace.` : 'No workspace is open. Open or create one first.');
+          throw new AppError(
+            'NO_WORKSPACE',
+            server.openError
+              ? `No workspace is open: ${server.openError} Open or create another workspace.`
+              : 'No workspace is open. Open or create one first.',
+          );
         }
         return server.current;
       },

@@ -25,7 +25,10 @@ export class Workspace {
 
   /** Every write makes a change set, so an unchanged latest id means an unchanged database. */
   latestChangeSetId(): number {
-    const r = this.db.select({ max: sql<number>`coalesce(max(${changeSet.id}), 0)` }).from(changeSet).get();
+    const r = this.db
+      .select({ max: sql<number>`coalesce(max(${changeSet.id}), 0)` })
+      .from(changeSet)
+      .get();
     return Number(r?.max ?? 0);
   }
 
@@ -35,9 +38,7 @@ export class Workspace {
       const hasRow = opened.db.select({ id: workspaceTable.id }).from(workspaceTable).get();
       if (!hasRow) {
         const name = basename(path, extname(path));
-        opened.sqlite.transaction(() =>
-          seedStandardData(opened.db, { name, who: actor.who(), at: actor.now().toISOString() }),
-        )();
+        opened.sqlite.transaction(() => seedStandardData(opened.db, { name, who: actor.who(), at: actor.now().toISOString() }))();
       }
       return new Workspace(opened, actor);
     } catch (e) {
@@ -58,12 +59,7 @@ export class Workspace {
    * Runs `fn` in one transaction with a change recorder: rows, audit entries and the change
    * set commit together or not at all.
    */
-  write<R>(
-    kind: ChangeKind,
-    label: string,
-    fn: (rec: ChangeRecorder) => R,
-    options: { revertsId?: number; allowClosedYears?: boolean } = {},
-  ): R {
+  write<R>(kind: ChangeKind, label: string, fn: (rec: ChangeRecorder) => R, options: { revertsId?: number; allowClosedYears?: boolean } = {}): R {
     return this.opened.sqlite.transaction(() => {
       const rec = new ChangeRecorder(
         this.db,

@@ -52,7 +52,17 @@ export const CHANNEL_NAMES = [
 export type ChannelNameList = (typeof CHANNEL_NAMES)[number];
 
 /** Menu commands main sends to the window. */
-export const MENU_COMMANDS = ['undo', 'export-monitoring', 'export-budget', 'export-monitoring-return', 'import-workbook', 'show-imports', 'open-workspace', 'new-workspace', 'show-workspaces'] as const;
+export const MENU_COMMANDS = [
+  'undo',
+  'export-monitoring',
+  'export-budget',
+  'export-monitoring-return',
+  'import-workbook',
+  'show-imports',
+  'open-workspace',
+  'new-workspace',
+  'show-workspaces',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 /**

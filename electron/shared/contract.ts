@@ -46,10 +46,7 @@ export const signedPence = z
   .max(MAX_PENCE, { error: 'is too large' });
 
 /** Money in pence that may not be negative (budgets, forecasts, allocations). */
-export const pence = z
-  .int({ error: 'must be a whole number of pence' })
-  .min(0, { error: 'must not be negative' })
-  .max(MAX_PENCE, { error: 'is too large' });
+export const pence = z.int({ error: 'must be a whole number of pence' }).min(0, { error: 'must not be negative' }).max(MAX_PENCE, { error: 'is too large' });
 
 const id = z.int({ error: 'must be a record id' }).positive({ error: 'must be a record id' });
 const text = (max: number) => z.string({ error: 'must be text' }).max(max, { error: `must be at most ${max} characters` });
@@ -86,16 +83,12 @@ export const contract = {
   // workspace
   getWorkspace: channel(empty).returns<WorkspaceInfo>(),
   listRecentWorkspaces: channel(empty).returns<RecentWorkspace[]>(),
-  openWorkspace: channel(
-    z.strictObject({ path: requiredText(4096), create: z.boolean().optional() }),
-  ).returns<WorkspaceInfo>(),
+  openWorkspace: channel(z.strictObject({ path: requiredText(4096), create: z.boolean().optional() })).returns<WorkspaceInfo>(),
   renameWorkspace: channel(z.strictObject({ name: requiredText(200) })).returns<WorkspaceInfo>(),
   /** Native open/save dialog, then openWorkspace. Null when the user cancels. */
   chooseWorkspace: channel(z.strictObject({ mode: z.enum(['open', 'create']) })).hostReturns<WorkspaceInfo | null>(),
   /** Native save dialog for bytes the server built. Null when the user cancels. */
-  saveFileAs: channel(
-    z.strictObject({ fileName: requiredText(255), base64: z.string().max(200_000_000) }),
-  ).hostReturns<{ savedTo: string } | null>(),
+  saveFileAs: channel(z.strictObject({ fileName: requiredText(255), base64: z.string().max(200_000_000) })).hostReturns<{ savedTo: string } | null>(),
 
   // years
   listYears: channel(empty).returns<YearInfo[]>(),
@@ -107,12 +100,8 @@ export const contract = {
       copyBudgetsFrom: yearField.optional(),
     }),
   ).returns<YearInfo>(),
-  setYearStatus: channel(
-    z.strictObject({ year: yearField, status: z.enum(['open', 'closed']), reason: requiredText(500) }),
-  ).returns<YearInfo>(),
-  setOpeningBalance: channel(
-    z.strictObject({ year: yearField, openingBalancePence: signedPence }),
-  ).returns<YearInfo>(),
+  setYearStatus: channel(z.strictObject({ year: yearField, status: z.enum(['open', 'closed']), reason: requiredText(500) })).returns<YearInfo>(),
+  setOpeningBalance: channel(z.strictObject({ year: yearField, openingBalancePence: signedPence })).returns<YearInfo>(),
 
   // funding
   getAllocations: channel(z.strictObject({ year: yearField })).returns<AllocationView>(),
@@ -126,9 +115,7 @@ export const contract = {
       transfersPence: signedPence,
     }),
   ).returns<AllocationView>(),
-  addAllocationVersion: channel(
-    z.strictObject({ year: yearField, publishedOn: isoDate, label: requiredText(200) }),
-  ).returns<AllocationView>(),
+  addAllocationVersion: channel(z.strictObject({ year: yearField, publishedOn: isoDate, label: requiredText(200) })).returns<AllocationView>(),
   listContributions: channel(z.strictObject({ year: yearField })).returns<ContributionInfo[]>(),
   saveContribution: channel(
     z.strictObject({
@@ -164,9 +151,7 @@ export const contract = {
     z.strictObject({
       year: yearField,
       changes: z
-        .array(
-          z.strictObject({ lineId: id, originalPence: pence.optional(), revisedPence: pence.optional() }),
-        )
+        .array(z.strictObject({ lineId: id, originalPence: pence.optional(), revisedPence: pence.optional() }))
         .min(1, { error: 'must list at least one change' })
         .max(5000),
     }),
@@ -203,10 +188,7 @@ export const contract = {
    */
   importFile: channel(
     z.strictObject({
-      source: z.union([
-        z.strictObject({ path: requiredText(4096) }),
-        z.strictObject({ fileName: requiredText(255), base64: z.string().max(200_000_000) }),
-      ]),
+      source: z.union([z.strictObject({ path: requiredText(4096) }), z.strictObject({ fileName: requiredText(255), base64: z.string().max(200_000_000) })]),
       kind: kindField.optional(),
       year: yearField.optional(),
       period: periodField.optional(),

@@ -47,10 +47,7 @@ export class AppError extends Error {
 
   static invalid(issues: ErrorIssue[]): AppError {
     const first = issues[0];
-    const message =
-      issues.length === 1 && first
-        ? first.message
-        : `${issues.length} problems: ${issues.map((i) => i.message).join('; ')}`;
+    const message = issues.length === 1 && first ? first.message : `${issues.length} problems: ${issues.map((i) => i.message).join('; ')}`;
     return new AppError('INVALID_INPUT', message, { issues });
   }
 

@@ -69,7 +69,9 @@ export function App() {
     return (
       <main className="no-session">
         <h1>HNB Desk</h1>
-        <p>This page needs the link printed by <code>npm start</code> or <code>npm run web</code>: it carries the one-time session token.</p>
+        <p>
+          This page needs the link printed by <code>npm start</code> or <code>npm run web</code>: it carries the one-time session token.
+        </p>
       </main>
     );
   }

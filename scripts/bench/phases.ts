@@ -86,7 +86,9 @@ export async function oursImport(dir: string, file: string, label: string): Prom
   const t2 = performance.now();
   // Outside the clock: that the changes really landed.
   const sqlite = ws.opened.sqlite;
-  const audit = (sqlite.prepare("SELECT count(*) n FROM audit_entry WHERE change_set_id = (SELECT max(id) FROM change_set WHERE kind = 'import')").get() as { n: number }).n;
+  const audit = (
+    sqlite.prepare("SELECT count(*) n FROM audit_entry WHERE change_set_id = (SELECT max(id) FROM change_set WHERE kind = 'import')").get() as { n: number }
+  ).n;
   server.close();
   const c = preview.counts;
   return {

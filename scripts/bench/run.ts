@@ -111,8 +111,14 @@ async function main(): Promise<void> {
   const cpu = cpus();
   console.log('HNB Desk spreadsheet round-trip benchmark');
   console.log(`  machine: ${platform()} ${release()}, ${cpu.length} CPU (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GB RAM`);
-  console.log(`  load average at start ${loadavg().map((l) => l.toFixed(2)).join(' ')} (other work on the machine skews timings)`);
-  console.log(`  node ${process.version}, exceljs ${exceljsVersion}; ${args.runs} run(s) of each measurement, each in a fresh process; median time, highest peak`);
+  console.log(
+    `  load average at start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (other work on the machine skews timings)`,
+  );
+  console.log(
+    `  node ${process.version}, exceljs ${exceljsVersion}; ${args.runs} run(s) of each measurement, each in a fresh process; median time, highest peak`,
+  );
 
   const dir = args.dir ? resolve(args.dir) : mkdtempSync(join(tmpdir(), 'hnb-bench-'));
   mkdirSync(dir, { recursive: true });
@@ -146,14 +152,22 @@ async function main(): Promise<void> {
         const list = results.get(phase) ?? [];
         list.push(m);
         results.set(phase, list);
-        const detail = m.detail ? `  ${Object.entries(m.detail).map(([k, v]) => `${k}=${v}`).join(' ')}` : '';
+        const detail = m.detail
+          ? `  ${Object.entries(m.detail)
+              .map(([k, v]) => `${k}=${v}`)
+              .join(' ')}`
+          : '';
         console.log(`  run ${run}/${args.runs}  ${pad(m.op, 44)} ${m.seconds.toFixed(2).padStart(7)} s ${m.peakMb.toFixed(0).padStart(6)} MB${detail}`);
       }
     }
     let worst: Summary | null = null;
     if (args.worst) {
       const m = (await runChild('ours-import-all', dir))!;
-      const detail = m.detail ? `  ${Object.entries(m.detail).map(([k, v]) => `${k}=${v}`).join(' ')}` : '';
+      const detail = m.detail
+        ? `  ${Object.entries(m.detail)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}`
+        : '';
       console.log(`  run 1/1  ${pad(m.op, 44)} ${m.seconds.toFixed(2).padStart(7)} s ${m.peakMb.toFixed(0).padStart(6)} MB${detail}`);
       worst = summarise([m]);
     }
@@ -166,7 +180,8 @@ async function main(): Promise<void> {
     const exportRatio = ex.seconds / bw.seconds;
     const importRatio = im.seconds / br.seconds;
     const verdict = (ok: boolean) => (ok ? 'meets' : 'MISSES');
-    const spread = (x: Summary) => (x.runs.length > 1 ? `${Math.min(...x.runs.map((r) => r.seconds)).toFixed(2)}-${Math.max(...x.runs.map((r) => r.seconds)).toFixed(2)}` : '');
+    const spread = (x: Summary) =>
+      x.runs.length > 1 ? `${Math.min(...x.runs.map((r) => r.seconds)).toFixed(2)}-${Math.max(...x.runs.map((r) => r.seconds)).toFixed(2)}` : '';
     const line = (x: Summary, ratio: string, target: string, ok: string) => [x.op, x.seconds.toFixed(2), spread(x), x.peakMb.toFixed(0), ratio, target, ok];
     const rows: string[][] = [
       line(bw, '', '', ''),
@@ -177,7 +192,9 @@ async function main(): Promise<void> {
     ];
     if (worst) rows.push(line(worst, `${(worst.seconds / br.seconds).toFixed(2)}x bare read`, '(no target)', ''));
     const imDetail = im.runs.map((r) => r.detail!);
-    console.log(`\nResults: ${ROWS.toLocaleString('en-GB')} rows x 12 columns; seconds are medians of ${args.runs}, peak MB the highest (whole child process, maxRSS)`);
+    console.log(
+      `\nResults: ${ROWS.toLocaleString('en-GB')} rows x 12 columns; seconds are medians of ${args.runs}, peak MB the highest (whole child process, maxRSS)`,
+    );
     console.log(table(['operation', 'seconds', 'min-max', 'peak MB', 'ratio', 'target', 'verdict'], rows, [1, 2, 3]));
     console.log(
       `\nImport split (median): read + validate + diff (preview) ${median(imDetail.map((d) => Number(d.readPreviewS))).toFixed(2)} s, ` +
@@ -186,7 +203,11 @@ async function main(): Promise<void> {
         `audit entries written ${imDetail[0]!.auditEntries}`,
     );
     const expected = Number(imDetail[0]!.changed) === ROWS / 10 && Number(imDetail[0]!.unchanged) === ROWS - ROWS / 10 && Number(imDetail[0]!.errors) === 0;
-    console.log(expected ? 'The edited file previews as intended: 10% of rows changed, no errors.' : 'WARNING: the edited file did not preview as 10,000 changed rows without errors; the import figures are not comparable.');
+    console.log(
+      expected
+        ? 'The edited file previews as intended: 10% of rows changed, no errors.'
+        : 'WARNING: the edited file did not preview as 10,000 changed rows without errors; the import figures are not comparable.',
+    );
     console.log(`Total benchmark time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     if (args.profile) await diagnose(dir);
@@ -206,7 +227,9 @@ interface ProfileNode {
 /** Where the time goes: the import step by step, then CPU profiles of one export and one import. */
 async function diagnose(dir: string): Promise<void> {
   const parts = (await runChild('ours-import-parts', dir))!;
-  console.log(`\nImport step by step (one run, seconds; diagnostic, not part of the table): ${parts.seconds.toFixed(2)} s in all, peak ${parts.peakMb.toFixed(0)} MB`);
+  console.log(
+    `\nImport step by step (one run, seconds; diagnostic, not part of the table): ${parts.seconds.toFixed(2)} s in all, peak ${parts.peakMb.toFixed(0)} MB`,
+  );
   for (const [k, v] of Object.entries(parts.detail ?? {})) console.log(`  ${k.padEnd(18)} ${v}`);
   await profilePhase(dir, 'ours-export');
   await profilePhase(dir, 'ours-import');
@@ -223,7 +246,11 @@ async function profilePhase(dir: string, phase: Phase): Promise<void> {
   const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[] };
   const msPerSample = (prof.endTime - prof.startTime) / prof.samples.length / 1000;
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-  const short = (url: string) => url.replace(/^file:\/\//, '').replace(`${REPO}/`, '').replace(/^.*node_modules\//, 'node_modules/');
+  const short = (url: string) =>
+    url
+      .replace(/^file:\/\//, '')
+      .replace(`${REPO}/`, '')
+      .replace(/^.*node_modules\//, 'node_modules/');
   // tsx's transform puts a file on few lines, so line numbers of our .ts files say nothing.
   const key = (n: ProfileNode) => {
     const url = short(n.callFrame.url);
@@ -254,7 +281,10 @@ async function profilePhase(dir: string, phase: Phase): Promise<void> {
   const secs = (hits: number) => ((hits * msPerSample) / 1000).toFixed(2);
   const ours = (k: string) => /\s(electron|db)\//.test(k);
   const top = (m: Map<string, number>, filter: (k: string) => boolean, n: number) =>
-    [...m].filter(([k]) => filter(k)).sort((a, b) => b[1] - a[1]).slice(0, n);
+    [...m]
+      .filter(([k]) => filter(k))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n);
   console.log(`\nCPU profile of one ${phase} (whole child process, module loading included; ${file}; sampled every 0.5 ms, seconds of CPU):`);
   console.log('Our functions by inclusive time (themselves plus what they call):');
   for (const [k, v] of top(inclusive, ours, 20)) console.log(`  ${secs(v).padStart(7)} s  ${k}`);

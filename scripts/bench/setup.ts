@@ -20,8 +20,26 @@ const FIRST = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 
 const LAST = ['Patel', 'Smith', 'Jones', 'Okafor', 'Williams', 'Khan', 'Brown', 'Taylor', 'Evans', 'Hughes', 'Nowak', 'Ahmed', 'Murphy', 'Clarke'];
 /** About 40 budget holders, as a large authority has. */
 const HOLDERS = Array.from({ length: 40 }, (_, i) => `${FIRST[(i * 7) % FIRST.length]} ${LAST[(i * 5 + Math.floor(i / 14)) % LAST.length]}`);
-const SETTINGS = ['Oakfield Academy', 'Riverside Special School', 'St Mary\'s CE Primary', 'Northgate PRU', 'Hillcrest College', 'Meadowbank Resource Base', 'Ashdown Independent School', 'Brookside Free School'];
-const KINDS_OF_SPEND = ['EHCP top-up', 'Place funding', 'Independent placement', 'Post-16 top-up', 'Therapy package', 'Alternative provision', 'Outreach support', 'Transport-linked support'];
+const SETTINGS = [
+  'Oakfield Academy',
+  'Riverside Special School',
+  "St Mary's CE Primary",
+  'Northgate PRU',
+  'Hillcrest College',
+  'Meadowbank Resource Base',
+  'Ashdown Independent School',
+  'Brookside Free School',
+];
+const KINDS_OF_SPEND = [
+  'EHCP top-up',
+  'Place funding',
+  'Independent placement',
+  'Post-16 top-up',
+  'Therapy package',
+  'Alternative provision',
+  'Outreach support',
+  'Transport-linked support',
+];
 const COMMENTS = [
   'Two new EHCPs from September; forecast assumes both placements continue to year end.',
   'Placement ended in August after annual review; remaining months released.',
@@ -66,14 +84,16 @@ async function buildWorkspace(dir: string): Promise<void> {
       let f = revised;
       for (let p = 1; p < PERIOD; p++) {
         f = Math.max(0, Math.round(f * (0.97 + rand() * 0.06)));
-        const actual = Math.round((f * p) / 12 * (0.9 + rand() * 0.2));
+        const actual = Math.round(((f * p) / 12) * (0.9 + rand() * 0.2));
         forecast.run(YEAR, p, i, f, actual, p === PERIOD - 1 && i % 7 === 0 ? pick(COMMENTS) : null);
       }
       // One holder in ten has started this period's return: commentary and an actual, the forecast not yet.
       if (i % 10 === 0) forecast.run(YEAR, PERIOD, i, null, Math.round((f * PERIOD) / 12), pick(COMMENTS));
     }
   })();
-  const counts = sqlite.prepare("SELECT (SELECT count(*) FROM budget_line) lines, (SELECT count(*) FROM budget) budgets, (SELECT count(*) FROM forecast) forecasts").get();
+  const counts = sqlite
+    .prepare('SELECT (SELECT count(*) FROM budget_line) lines, (SELECT count(*) FROM budget) budgets, (SELECT count(*) FROM forecast) forecasts')
+    .get();
   console.log(`  workspace: ${JSON.stringify(counts)}`);
   server.close();
   copyFileSync(server.defaultWorkspacePath, files.baseDb);

@@ -71,10 +71,10 @@ describe('opening a workspace file', () => {
     expect(readFileSync(path)).toEqual(before);
   });
 
-  it('refuses another program\'s SQLite database, and leaves it untouched', async () => {
+  it("refuses another program's SQLite database, and leaves it untouched", async () => {
     const path = join(dir(), 'other.sqlite');
     const other = new Database(path);
-    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, \'x\');');
+    other.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers VALUES (1, 'x');");
     other.close();
     const before = readFileSync(path);
     expect((await refusal(path, { create: true })).code).toBe('NOT_WORKSPACE');
@@ -82,17 +82,23 @@ describe('opening a workspace file', () => {
   });
 
   it.each([
-    ['a damaged header', (p: string) => {
-      const b = readFileSync(p);
-      b.fill(0xff, 16, 100);
-      writeFileSync(p, b);
-    }],
+    [
+      'a damaged header',
+      (p: string) => {
+        const b = readFileSync(p);
+        b.fill(0xff, 16, 100);
+        writeFileSync(p, b);
+      },
+    ],
     ['a truncated file', (p: string) => truncateSync(p, Math.floor(statSync(p).size / 3))],
-    ['scrambled pages', (p: string) => {
-      const b = readFileSync(p);
-      for (let i = 4096 * 2; i < b.length; i += 4096) b.fill(0xa5, i + 8, i + 600);
-      writeFileSync(p, b);
-    }],
+    [
+      'scrambled pages',
+      (p: string) => {
+        const b = readFileSync(p);
+        for (let i = 4096 * 2; i < b.length; i += 4096) b.fill(0xa5, i + 8, i + 600);
+        writeFileSync(p, b);
+      },
+    ],
   ])('refuses a workspace with %s, and leaves it untouched', async (_what, damage) => {
     const path = await demoFile();
     damage(path);

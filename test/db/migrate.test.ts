@@ -28,7 +28,16 @@ describe('the committed migrations', () => {
     cpSync(folder, out, { recursive: true });
     const run = spawnSync(
       process.execPath,
-      [join(root, 'node_modules', 'drizzle-kit', 'bin.cjs'), 'generate', '--dialect', 'sqlite', '--schema', join(root, 'db', 'schema', 'index.ts'), '--out', relative(root, out)],
+      [
+        join(root, 'node_modules', 'drizzle-kit', 'bin.cjs'),
+        'generate',
+        '--dialect',
+        'sqlite',
+        '--schema',
+        join(root, 'db', 'schema', 'index.ts'),
+        '--out',
+        relative(root, out),
+      ],
       { cwd: root, encoding: 'utf8' },
     );
     expect(run.status, run.stderr).toBe(0);
@@ -66,8 +75,8 @@ describe('applyMigrations', () => {
     tag: '0001_rebuild_parent',
     when: 2,
     sql: [
-      'CREATE TABLE __new_parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT \'\');',
-      'INSERT INTO __new_parent (id, name) SELECT id, coalesce(name, \'\') FROM parent;',
+      "CREATE TABLE __new_parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '');",
+      "INSERT INTO __new_parent (id, name) SELECT id, coalesce(name, '') FROM parent;",
       'DROP TABLE parent;',
       'ALTER TABLE __new_parent RENAME TO parent;',
     ].join('\n--> statement-breakpoint\n'),
@@ -76,7 +85,7 @@ describe('applyMigrations', () => {
   it('keeps child rows through a table rebuild (foreign keys are off around it)', () => {
     const sqlite = db();
     applyMigrations(sqlite, [parentChild]);
-    sqlite.exec('INSERT INTO parent VALUES (1, \'a\'), (2, NULL); INSERT INTO child VALUES (10, 1), (11, 2), (12, 2);');
+    sqlite.exec("INSERT INTO parent VALUES (1, 'a'), (2, NULL); INSERT INTO child VALUES (10, 1), (11, 2), (12, 2);");
     expect(applyMigrations(sqlite, [parentChild, rebuildParent])).toEqual(['0001_rebuild_parent']);
     expect(sqlite.prepare('SELECT count(*) AS n FROM child').get()).toEqual({ n: 3 });
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -86,7 +95,7 @@ describe('applyMigrations', () => {
   it('rolls back a migration that would leave broken references, and records nothing', () => {
     const sqlite = db();
     applyMigrations(sqlite, [parentChild]);
-    sqlite.exec('INSERT INTO parent VALUES (1, \'a\'); INSERT INTO child VALUES (10, 1);');
+    sqlite.exec("INSERT INTO parent VALUES (1, 'a'); INSERT INTO child VALUES (10, 1);");
     const breaking = { tag: '0001_breaks', when: 2, sql: 'DELETE FROM parent;' };
     expect(() => applyMigrations(sqlite, [parentChild, breaking])).toThrow(/broken foreign key/);
     expect(sqlite.prepare('SELECT count(*) AS n FROM parent').get()).toEqual({ n: 1 });

@@ -24,7 +24,10 @@ afterAll(async () => {
 // One failed step must not leave a drawer or dialog over the next one.
 afterEach(async () => {
   if (await page.getByRole('dialog').count()) await page.keyboard.press('Escape');
-  await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+  await page
+    .getByRole('dialog')
+    .waitFor({ state: 'detached', timeout: 5000 })
+    .catch(() => undefined);
 });
 
 async function view(): Promise<MonitoringView> {
@@ -85,7 +88,9 @@ describe('a finance lead in the app', () => {
     await expect.poll(() => cell(`s${group.groupId}`, 'variancePence').textContent()).toBe(formatPence(group.variancePence + delta));
     await expect.poll(() => kpi('Variance').textContent()).toBe(formatPence(before.total.variancePence + delta));
     await expect.poll(() => kpi('DSG carried forward').textContent()).toBe(formatPence(pos.carriedForwardPence - delta));
-    await expect.poll(() => page.locator('.ag-grid-pinned-bottom-rows [col-id="forecastPence"]').textContent()).toBe(formatPence(before.total.forecastPence + delta));
+    await expect
+      .poll(() => page.locator('.ag-grid-pinned-bottom-rows [col-id="forecastPence"]').textContent())
+      .toBe(formatPence(before.total.forecastPence + delta));
 
     const after = await summary();
     expect(after.carriedForwardPence).toBe(pos.carriedForwardPence - delta);
@@ -181,7 +186,10 @@ describe('a finance lead in the app', () => {
 
   it('edits an original budget and sees the revised budget follow and the totals move', async () => {
     await nav('Budget');
-    const before = (await s.server.call('getBudgetGrid', { year: YEAR })) as { ok: true; value: { rows: Array<{ lineId: number; code: string; originalPence: number; revisedPence: number }>; total: { originalPence: number } } };
+    const before = (await s.server.call('getBudgetGrid', { year: YEAR })) as {
+      ok: true;
+      value: { rows: Array<{ lineId: number; code: string; originalPence: number; revisedPence: number }>; total: { originalPence: number } };
+    };
     const hn02 = before.value.rows.find((r) => r.code === 'HN02')!;
     expect(hn02.revisedPence).toBe(hn02.originalPence);
     await cell(`l${hn02.lineId}`, 'originalPence').click();
@@ -191,7 +199,7 @@ describe('a finance lead in the app', () => {
     await expect.poll(() => kpi('Original budget').textContent()).toBe(formatPence(before.value.total.originalPence - hn02.originalPence + 150_000_000));
   });
 
-  it('adds a year from the last one\'s budgets, enters its allocation and closes it with a reason', async () => {
+  it("adds a year from the last one's budgets, enters its allocation and closes it with a reason", async () => {
     await nav('Years and funding');
     await page.getByRole('button', { name: 'Add year' }).click();
     await expect.poll(() => page.getByRole('combobox', { name: 'Financial year' }).textContent()).toContain('2027-28');
@@ -203,20 +211,30 @@ describe('a finance lead in the app', () => {
     await input.fill('£64,250,000');
     await input.press('Tab');
     await page.getByRole('button', { name: 'Save High Needs block' }).click();
-    await expect.poll(async () => {
-      const r = (await s.server.call('getAllocations', { year: '2027-28' })) as { ok: true; value: { blocks: Array<{ block: string; allocationPence: number }> } };
-      return r.value.blocks.find((b) => b.block === 'hnb')!.allocationPence;
-    }).toBe(6_425_000_000);
+    await expect
+      .poll(async () => {
+        const r = (await s.server.call('getAllocations', { year: '2027-28' })) as {
+          ok: true;
+          value: { blocks: Array<{ block: string; allocationPence: number }> };
+        };
+        return r.value.blocks.find((b) => b.block === 'hnb')!.allocationPence;
+      })
+      .toBe(6_425_000_000);
 
-    await page.getByRole('row', { name: /2027-28/ }).getByRole('button', { name: 'Close year' }).click();
+    await page
+      .getByRole('row', { name: /2027-28/ })
+      .getByRole('button', { name: 'Close year' })
+      .click();
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.getByRole('button', { name: 'Close year' }).isDisabled()).toBe(true);
     await dialog.getByLabel('Reason').fill('Budget set and agreed by Schools Forum');
     await dialog.getByRole('button', { name: 'Close year' }).click();
-    await expect.poll(async () => {
-      const r = (await s.server.call('listYears', {})) as { ok: true; value: Array<{ id: string; status: string; statusReason: string | null }> };
-      return r.value.find((y) => y.id === '2027-28');
-    }).toMatchObject({ status: 'closed', statusReason: 'Budget set and agreed by Schools Forum' });
+    await expect
+      .poll(async () => {
+        const r = (await s.server.call('listYears', {})) as { ok: true; value: Array<{ id: string; status: string; statusReason: string | null }> };
+        return r.value.find((y) => y.id === '2027-28');
+      })
+      .toMatchObject({ status: 'closed', statusReason: 'Budget set and agreed by Schools Forum' });
     await expectNoSeriousAxe('years after closing');
   });
 

@@ -24,11 +24,25 @@ export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   // Fluent hides the page for a moment while a closing dialog restores focus; a page left
   // hidden with no dialog open would time out here and fail the test.
-  await page.waitForFunction(() => !!document.querySelector('[role=dialog]') || !document.getElementById('root')?.hasAttribute('aria-hidden'), undefined, { timeout: 5000 });
+  await page.waitForFunction(() => !!document.querySelector('[role=dialog]') || !document.getElementById('root')?.hasAttribute('aria-hidden'), undefined, {
+    timeout: 5000,
+  });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
     return r.violations
       .map((v) => ({
         ...v,

@@ -47,7 +47,15 @@ export async function openSession(prepare: (server: DomainServer, dir: string) =
     // Playwright hides scrollbars in headless mode; a Windows desktop shows them, and AG Grid
     // measures them to size its columns, so show them as a user would see them.
     ignoreDefaultArgs: ['--hide-scrollbars'],
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
   const page = context.pages()[0] ?? (await context.newPage());

@@ -21,7 +21,9 @@ describe('when the workspace cannot be opened', () => {
   it('opens on the Workspaces screen and says why, instead of waiting for ever', async () => {
     const page = s.page;
     await page.getByRole('heading', { name: 'Workspaces' }).waitFor();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/No workspace is open: workspace\.hnbdesk is not an HNB Desk workspace: it is not a SQLite database file/);
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toMatch(/No workspace is open: workspace\.hnbdesk is not an HNB Desk workspace: it is not a SQLite database file/);
     expect(await seriousAxeFindings(page)).toEqual([]);
   });
 

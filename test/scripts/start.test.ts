@@ -37,7 +37,9 @@ describe('npm start where Electron cannot be downloaded', () => {
       });
       child!.on('exit', (code) => reject(new Error(`exited ${code}:\n${out}`)));
     });
-    expect(out).toContain('The Electron runtime could not be downloaded on this machine, so HNB Desk will open in your browser instead, served only to this computer with a one-time link.');
+    expect(out).toContain(
+      'The Electron runtime could not be downloaded on this machine, so HNB Desk will open in your browser instead, served only to this computer with a one-time link.',
+    );
     const [base, token] = url.split('#token=') as [string, string];
     expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect((await fetch(base)).headers.get('content-security-policy')).toContain("default-src 'self'");

@@ -131,7 +131,13 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** The parts of a one-sheet workbook around the given sheet data, for handMadeXlsx. */
-export function oneSheetParts(o: { sheetData: string; sharedStrings?: string[] | string; prefix?: string; workbookPr?: string; sheetName?: string }): Record<string, string> {
+export function oneSheetParts(o: {
+  sheetData: string;
+  sharedStrings?: string[] | string;
+  prefix?: string;
+  workbookPr?: string;
+  sheetName?: string;
+}): Record<string, string> {
   const p = o.prefix ? `${o.prefix}:` : '';
   const ns = o.prefix ? `xmlns:${o.prefix}="${MAIN_NS}"` : `xmlns="${MAIN_NS}"`;
   const parts: Record<string, string> = {
@@ -141,6 +147,8 @@ export function oneSheetParts(o: { sheetData: string; sharedStrings?: string[] |
     'xl/worksheets/sheet1.xml': `<?xml version="1.0"?><${p}worksheet ${ns}><${p}sheetData>${o.sheetData}</${p}sheetData></${p}worksheet>`,
   };
   if (typeof o.sharedStrings === 'string') parts['xl/sharedStrings.xml'] = o.sharedStrings;
-  else if (o.sharedStrings) parts['xl/sharedStrings.xml'] = `<?xml version="1.0"?><${p}sst ${ns}>${o.sharedStrings.map((t) => `<${p}si><${p}t>${t}</${p}t></${p}si>`).join('')}</${p}sst>`;
+  else if (o.sharedStrings)
+    parts['xl/sharedStrings.xml'] =
+      `<?xml version="1.0"?><${p}sst ${ns}>${o.sharedStrings.map((t) => `<${p}si><${p}t>${t}</${p}t></${p}si>`).join('')}</${p}sst>`;
   return parts;
 }

@@ -53,8 +53,6 @@ export async function testServer(options: { demo?: boolean; now?: () => Date } =
 
 /** Every row of every table: equal before and after means nothing in the database changed. */
 export function dumpTables(sqlite: Database.Database): Record<string, unknown[]> {
-  const tables = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .all() as { name: string }[];
+  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
   return Object.fromEntries(tables.map((t) => [t.name, sqlite.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]));
 }

@@ -8,9 +8,7 @@ const parse = (v: string | null): unknown => (v === null ? null : JSON.parse(v))
 
 /** A line's history, newest first, with inserted and deleted rows shown field by field. */
 export function lineHistory(ws: Workspace, lineId: number, yearId?: string, limit = 500): HistoryEntry[] {
-  const where = yearId
-    ? and(eq(auditEntry.lineId, lineId), eq(auditEntry.yearId, yearId))
-    : eq(auditEntry.lineId, lineId);
+  const where = yearId ? and(eq(auditEntry.lineId, lineId), eq(auditEntry.yearId, yearId)) : eq(auditEntry.lineId, lineId);
   const entries = ws.db.select().from(auditEntry).where(where).orderBy(desc(auditEntry.id)).limit(limit).all();
   const sets = new Map(
     entries.length === 0

@@ -145,12 +145,7 @@ export class ChangeRecorder {
   }
 
   /** Changes only the fields whose value differs; returns the row after the change. */
-  update<T extends AuditedTable>(
-    table: T,
-    id: Row<T>['id'],
-    changes: Partial<Row<T>>,
-    context?: AuditContext,
-  ): { row: Row<T>; changed: string[] } {
+  update<T extends AuditedTable>(table: T, id: Row<T>['id'], changes: Partial<Row<T>>, context?: AuditContext): { row: Row<T>; changed: string[] } {
     const entity = entityOf(table);
     const before = this.read(table, id);
     if (!before) throw new AppError('NOT_FOUND', `No ${entity.replace('_', ' ')} with id ${String(id)}.`);

@@ -40,10 +40,7 @@ export function undoState(ws: Workspace): UndoState {
 }
 
 function conflict(label: string): AppError {
-  return new AppError(
-    'INVALID_INPUT',
-    `"${label}" cannot be undone: the same figures have been changed since, outside this window. Nothing was changed.`,
-  );
+  return new AppError('INVALID_INPUT', `"${label}" cannot be undone: the same figures have been changed since, outside this window. Nothing was changed.`);
 }
 
 /**
@@ -51,12 +48,7 @@ function conflict(label: string): AppError {
  * stands, so an undo never overwrites a change it did not make.
  */
 export function revertChangeSet(rec: ChangeRecorder, ws: Workspace, changeSetId: number, label: string): void {
-  const entries = ws.db
-    .select()
-    .from(auditEntry)
-    .where(eq(auditEntry.changeSetId, changeSetId))
-    .orderBy(desc(auditEntry.id))
-    .all();
+  const entries = ws.db.select().from(auditEntry).where(eq(auditEntry.changeSetId, changeSetId)).orderBy(desc(auditEntry.id)).all();
   for (const e of entries) {
     if (!isEntityName(e.entity)) throw new Error(`audit entry ${e.id} names an unknown table ${e.entity}`);
     const table = AUDITED[e.entity] as typeof AUDITED.budget;

@@ -10,14 +10,48 @@ export const DEMO_NAME = 'Demo Metropolitan Borough Council (demo data)';
 
 /** Share of the High Needs budget each standard line takes, by line code. */
 const LINE_WEIGHTS: Record<string, number> = {
-  HN01: 14.0, HN02: 2.4, HN03: 1.6, HN04: 6.2, HN05: 7.4, HN06: 1.8, HN07: 4.1, HN08: 11.2, HN09: 0.4,
-  HN10: 9.6, HN11: 0.9, HN12: 17.5, HN13: 6.3, HN14: 5.1, HN15: 1.2, HN16: 3.6, HN17: 2.2, HN18: 1.9, HN19: 2.1,
+  HN01: 14.0,
+  HN02: 2.4,
+  HN03: 1.6,
+  HN04: 6.2,
+  HN05: 7.4,
+  HN06: 1.8,
+  HN07: 4.1,
+  HN08: 11.2,
+  HN09: 0.4,
+  HN10: 9.6,
+  HN11: 0.9,
+  HN12: 17.5,
+  HN13: 6.3,
+  HN14: 5.1,
+  HN15: 1.2,
+  HN16: 3.6,
+  HN17: 2.2,
+  HN18: 1.9,
+  HN19: 2.1,
 };
 
 /** How hard each line runs over budget (INMSS and mainstream top-ups are the usual pressures). */
 const LINE_PRESSURE: Record<string, number> = {
-  HN04: 0.09, HN05: 0.11, HN07: 0.05, HN08: 0.04, HN10: 0.06, HN12: 0.19, HN13: 0.08, HN14: 0.07, HN18: 0.05,
-  HN01: 0.0, HN02: 0.0, HN03: 0.0, HN06: 0.02, HN09: -0.2, HN11: 0.0, HN15: 0.01, HN16: -0.03, HN17: -0.05, HN19: 0.03,
+  HN04: 0.09,
+  HN05: 0.11,
+  HN07: 0.05,
+  HN08: 0.04,
+  HN10: 0.06,
+  HN12: 0.19,
+  HN13: 0.08,
+  HN14: 0.07,
+  HN18: 0.05,
+  HN01: 0.0,
+  HN02: 0.0,
+  HN03: 0.0,
+  HN06: 0.02,
+  HN09: -0.2,
+  HN11: 0.0,
+  HN15: 0.01,
+  HN16: -0.03,
+  HN17: -0.05,
+  HN19: 0.03,
 };
 
 const HOLDERS: Record<string, string> = {
@@ -50,7 +84,11 @@ const m = (x: number) => Math.round(x * 1_000_000);
 
 export const DEMO_YEARS: DemoYear[] = [
   {
-    year: '2022-23', closed: true, periods: 12, budget: m(43.2), overrun: 0.135,
+    year: '2022-23',
+    closed: true,
+    periods: 12,
+    budget: m(43.2),
+    overrun: 0.135,
     blocks: {
       schools: { allocation: m(212.4), deductions: m(96.8), adjustments: 0, transfers: 0 },
       cssb: { allocation: m(2.3), deductions: 0, adjustments: 0, transfers: 0 },
@@ -60,7 +98,11 @@ export const DEMO_YEARS: DemoYear[] = [
     contributions: [],
   },
   {
-    year: '2023-24', closed: true, periods: 12, budget: m(47.3), overrun: 0.11,
+    year: '2023-24',
+    closed: true,
+    periods: 12,
+    budget: m(47.3),
+    overrun: 0.11,
     blocks: {
       schools: { allocation: m(221.9), deductions: m(101.2), adjustments: 0, transfers: -m(0.6) },
       cssb: { allocation: m(2.2), deductions: 0, adjustments: 0, transfers: 0 },
@@ -73,7 +115,11 @@ export const DEMO_YEARS: DemoYear[] = [
     ],
   },
   {
-    year: '2024-25', closed: true, periods: 12, budget: m(51.1), overrun: 0.085,
+    year: '2024-25',
+    closed: true,
+    periods: 12,
+    budget: m(51.1),
+    overrun: 0.085,
     blocks: {
       schools: { allocation: m(231.7), deductions: m(105.9), adjustments: 0, transfers: -m(0.65) },
       cssb: { allocation: m(2.1), deductions: 0, adjustments: 0, transfers: 0 },
@@ -83,7 +129,11 @@ export const DEMO_YEARS: DemoYear[] = [
     contributions: [{ kind: 'safety_valve', amount: m(4.0), note: 'Safety Valve instalment 2 of 5' }],
   },
   {
-    year: '2025-26', closed: true, periods: 12, budget: m(54.4), overrun: 0.06,
+    year: '2025-26',
+    closed: true,
+    periods: 12,
+    budget: m(54.4),
+    overrun: 0.06,
     blocks: {
       schools: { allocation: m(240.3), deductions: m(109.6), adjustments: 0, transfers: 0 },
       cssb: { allocation: m(2.1), deductions: 0, adjustments: 0, transfers: 0 },
@@ -96,7 +146,11 @@ export const DEMO_YEARS: DemoYear[] = [
     ],
   },
   {
-    year: '2026-27', closed: false, periods: 7, budget: m(57.6), overrun: 0.045,
+    year: '2026-27',
+    closed: false,
+    periods: 7,
+    budget: m(57.6),
+    overrun: 0.045,
     blocks: {
       schools: { allocation: m(248.2), deductions: m(113.1), adjustments: 0, transfers: -m(0.7) },
       cssb: { allocation: m(2.0), deductions: 0, adjustments: 0, transfers: 0 },

@@ -1,15 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import {
-  allocation,
-  allocationVersion,
-  budget,
-  budgetLine,
-  deficitContribution,
-  financialYear,
-  forecast,
-  provisionGroup,
-  workspace,
-} from '../../../db/schema';
+import { allocation, allocationVersion, budget, budgetLine, deficitContribution, financialYear, forecast, provisionGroup, workspace } from '../../../db/schema';
 import { AppError } from '../../shared/errors';
 import { yearDates } from '../../shared/periods';
 import type { DsgBlock } from '../../shared/types';
@@ -30,10 +20,7 @@ export function isEmptyWorkspace(ws: Workspace): boolean {
 /** Fills an empty workspace with the demo authority, in one transaction, audited as demo data. */
 export function loadDemo(ws: Workspace): { years: string[] } {
   if (!isEmptyWorkspace(ws)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `${ws.path} already holds figures, so demo data was not added. Use --db with a new file for the demo.`,
-    );
+    throw new AppError('INVALID_INPUT', `${ws.path} already holds figures, so demo data was not added. Use --db with a new file for the demo.`);
   }
   const lines = ws.db
     .select({ id: budgetLine.id, code: budgetLine.code, groupCode: provisionGroup.code })

@@ -39,8 +39,7 @@ export function positionFor(f: YearFunding, period: number, broughtForwardPence:
     contributionsPence: f.contributionsPence,
     carriedForwardPence,
     totalDsgPence,
-    deficitPercentOfDsg:
-      carriedForwardPence < 0 && totalDsgPence > 0 ? (-carriedForwardPence / totalDsgPence) * 100 : null,
+    deficitPercentOfDsg: carriedForwardPence < 0 && totalDsgPence > 0 ? (-carriedForwardPence / totalDsgPence) * 100 : null,
     allocationVersion: f.version,
   };
 }

@@ -58,11 +58,9 @@ export const fundingHandlers = defineHandlers({
     requireYear(ws.db, input.year);
     const latest = latestAllocationVersion(ws.db, input.year);
     if (latest && input.publishedOn < latest.publishedOn) {
-      throw new AppError(
-        'INVALID_INPUT',
-        `A new allocation version must be dated on or after the latest one (${latest.publishedOn}).`,
-        { issues: [{ field: 'publishedOn', rule: 'not before the latest version', message: `${input.publishedOn} is before ${latest.publishedOn}` }] },
-      );
+      throw new AppError('INVALID_INPUT', `A new allocation version must be dated on or after the latest one (${latest.publishedOn}).`, {
+        issues: [{ field: 'publishedOn', rule: 'not before the latest version', message: `${input.publishedOn} is before ${latest.publishedOn}` }],
+      });
     }
     const context = { yearId: input.year };
     ws.write('edit', `New allocation version for ${input.year}: ${input.label}`, (rec) => {

@@ -26,8 +26,7 @@ function lines(ws: Workspace, includeInactive: boolean): BudgetLineInfo[] {
 }
 
 export const lineHandlers = defineHandlers({
-  listS251Lines: (_input, { ws }) =>
-    ws.db.select({ code: s251Line.code, name: s251Line.name }).from(s251Line).orderBy(asc(s251Line.sortOrder)).all(),
+  listS251Lines: (_input, { ws }) => ws.db.select({ code: s251Line.code, name: s251Line.name }).from(s251Line).orderBy(asc(s251Line.sortOrder)).all(),
 
   listGroups: (_input, { ws }) => ws.db.select().from(provisionGroup).orderBy(asc(provisionGroup.sortOrder)).all(),
 
@@ -61,7 +60,10 @@ export const lineHandlers = defineHandlers({
         if (!rec.read(budgetLine, input.id)) throw new AppError('NOT_FOUND', `There is no budget line with id ${input.id}.`);
         return rec.update(budgetLine, input.id, input.sortOrder === undefined ? values : { ...values, sortOrder: input.sortOrder }).row.id;
       }
-      const next = ws.db.select({ max: sql<number>`coalesce(max(${budgetLine.sortOrder}), 0)` }).from(budgetLine).get();
+      const next = ws.db
+        .select({ max: sql<number>`coalesce(max(${budgetLine.sortOrder}), 0)` })
+        .from(budgetLine)
+        .get();
       return rec.insert(budgetLine, { ...values, sortOrder: input.sortOrder ?? Number(next?.max ?? 0) + 10 }).id;
     });
     return lines(ws, true).find((l) => l.id === id)!;

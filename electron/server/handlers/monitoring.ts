@@ -2,17 +2,7 @@ import { budget, forecast } from '../../../db/schema';
 import { AppError, type ErrorIssue } from '../../shared/errors';
 import { formatPence } from '../../shared/money';
 import { defineHandlers } from '../handler';
-import {
-  linesById,
-  findBudget,
-  findForecast,
-  loadLineYears,
-  monitoringView,
-  positionSeries,
-  positionSummary,
-  requireOpenYear,
-  requireYear,
-} from '../queries';
+import { linesById, findBudget, findForecast, loadLineYears, monitoringView, positionSeries, positionSummary, requireOpenYear, requireYear } from '../queries';
 import { computeBudgetGrid } from '../domain/monitoring';
 import { writeMonitoringReport } from '../workbooks/monitoring-report';
 import type { Workspace } from '../workspace';
@@ -28,7 +18,11 @@ function requireLines(ws: Workspace, changes: Array<{ lineId: number }>): Map<nu
   const issues: ErrorIssue[] = [];
   changes.forEach((c, i) => {
     if (!known.has(c.lineId)) {
-      issues.push({ field: `changes[${i}].lineId`, rule: 'budget line must exist', message: `changes[${i}].lineId: there is no budget line with id ${c.lineId}` });
+      issues.push({
+        field: `changes[${i}].lineId`,
+        rule: 'budget line must exist',
+        message: `changes[${i}].lineId: there is no budget line with id ${c.lineId}`,
+      });
     }
   });
   if (issues.length) throw AppError.invalid(issues);

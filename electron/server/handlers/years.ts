@@ -52,9 +52,13 @@ export const yearHandlers = defineHandlers({
       );
     }
     if (input.openingBalancePence !== undefined && earliest && !before) {
-      throw new AppError('INVALID_INPUT', `Only the earliest year holds an opening balance; ${input.year} will bring forward ${latest!.id}'s carried forward.`, {
-        issues: [{ field: 'openingBalancePence', rule: 'opening balance only on the earliest year', message: `${input.year} will not be the earliest year` }],
-      });
+      throw new AppError(
+        'INVALID_INPUT',
+        `Only the earliest year holds an opening balance; ${input.year} will bring forward ${latest!.id}'s carried forward.`,
+        {
+          issues: [{ field: 'openingBalancePence', rule: 'opening balance only on the earliest year', message: `${input.year} will not be the earliest year` }],
+        },
+      );
     }
     const { start, end } = yearDates(input.year);
     ws.write('edit', `Add year ${input.year}`, (rec) => {
@@ -104,9 +108,7 @@ export const yearHandlers = defineHandlers({
         { issues: [{ field: 'year', rule: 'opening balance only on the earliest year', message: `${input.year} is not the earliest year` }] },
       );
     }
-    ws.write('edit', `Opening balance for ${input.year}`, (rec) =>
-      rec.update(financialYear, input.year, { openingBalancePence: input.openingBalancePence }),
-    );
+    ws.write('edit', `Opening balance for ${input.year}`, (rec) => rec.update(financialYear, input.year, { openingBalancePence: input.openingBalancePence }));
     return yearInfo(ws, input.year);
   },
 });

@@ -31,7 +31,11 @@ port.on('message', async ({ data }) => {
     port.postMessage({ type: 'ready', opened });
     return;
   }
-  if (!server) return port.postMessage({ id: (msg as { id: number }).id, envelope: { ok: false, error: { code: 'INTERNAL', message: 'The data server is still starting.' } } });
+  if (!server)
+    return port.postMessage({
+      id: (msg as { id: number }).id,
+      envelope: { ok: false, error: { code: 'INTERNAL', message: 'The data server is still starting.' } },
+    });
   if (msg.type === 'call') {
     port.postMessage({ id: msg.id, envelope: await server.call(msg.channel, msg.input) });
   }

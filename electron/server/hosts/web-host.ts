@@ -97,7 +97,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'POST only', 'text/plain');
       if (!tokenMatches(req.headers.authorization, token)) {
-        return sendEnvelope(res, 401, { ok: false, error: { code: 'UNAUTHORIZED', message: 'This session has expired. Reopen the link printed by npm start.' } });
+        return sendEnvelope(res, 401, {
+          ok: false,
+          error: { code: 'UNAUTHORIZED', message: 'This session has expired. Reopen the link printed by npm start.' },
+        });
       }
       try {
         const channel = decodeURIComponent(url.pathname.slice('/api/'.length));

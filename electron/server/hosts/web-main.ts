@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     return null;
   });
   const host = await startWebHost({ server, staticDir: values.static ?? 'out/renderer', port: values.port ? Number(values.port) : 0 });
-  console.log(info ? `HNB Desk is serving ${info.name} (${info.path}) on this computer only.` : 'HNB Desk is serving on this computer only, with no workspace open.');
+  console.log(
+    info ? `HNB Desk is serving ${info.name} (${info.path}) on this computer only.` : 'HNB Desk is serving on this computer only, with no workspace open.',
+  );
   console.log(`Open this link in your browser (it carries this session's one-time token):\n\n  ${host.launchUrl}\n`);
   console.log('Press Ctrl+C to stop.');
   const stop = async () => {

@@ -19,15 +19,12 @@ function latestRevertable(ws: Workspace): number | null {
   return r?.id ?? null;
 }
 
-
 export function listBatches(ws: Workspace, only?: number[]): ImportBatchInfo[] {
   const latest = latestRevertable(ws);
   const q = ws.db.select({ b: importBatch, cs: changeSet }).from(importBatch).innerJoin(changeSet, eq(changeSet.id, importBatch.changeSetId));
   const rows = (only ? q.where(inArray(importBatch.id, only)) : q).orderBy(desc(importBatch.id)).all();
   const undoIds = rows.map((r) => r.cs.revertedById).filter((x): x is number => x !== null);
-  const undos = new Map(
-    (undoIds.length ? ws.db.select().from(changeSet).where(inArray(changeSet.id, undoIds)).all() : []).map((u) => [u.id, u]),
-  );
+  const undos = new Map((undoIds.length ? ws.db.select().from(changeSet).where(inArray(changeSet.id, undoIds)).all() : []).map((u) => [u.id, u]));
   return rows.map(({ b, cs }) => {
     const undo = cs.revertedById !== null ? undos.get(cs.revertedById) : undefined;
     const isLatest = b.id === latest;

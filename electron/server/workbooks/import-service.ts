@@ -14,7 +14,15 @@ import type { Workspace } from '../workspace';
 import { isProblem, type RawValue } from './engine/cells';
 import { diffRows, type DiffResult } from './engine/diff';
 import { checkWorkbookFile, FILE_LIMITS } from './engine/file-checks';
-import { detectHeaderRow, isSubtotalRow, mappingFromHeaderText, normaliseHeader, proposeMapping, type HeaderCell, type MappableField } from './engine/header-detect';
+import {
+  detectHeaderRow,
+  isSubtotalRow,
+  mappingFromHeaderText,
+  normaliseHeader,
+  proposeMapping,
+  type HeaderCell,
+  type MappableField,
+} from './engine/header-detect';
 import { interpretRows, type Interpreted } from './engine/interpret';
 import { ID_FIELD, keyField, type KindData, type KindDef } from './engine/kind';
 import { META_SHEET, parseMeta, type WorkbookMeta } from './engine/meta';
@@ -95,7 +103,6 @@ function headerCellsOf(row: RawRow | undefined): HeaderCell[] {
   return row.cells.flatMap((v, i) => (typeof v === 'string' && v.trim() ? [{ col: i + 1, letter: columnLetter(i + 1), text: v.trim() }] : []));
 }
 
-
 export class ImportService {
   private sessions = new Map<string, Session>();
   progress: ImportProgress = IDLE;
@@ -155,7 +162,12 @@ export class ImportService {
       let meta: WorkbookMeta | null = null;
       if (metaSheet) {
         const parsed = metaRead ?? parseMeta(metaSheet.rows);
-        if (typeof parsed === 'string') throw invalidFile(fileName, `${fileName} was exported by HNB Desk, but ${parsed}. Export a fresh copy and copy your figures into it.`, 'intact _meta sheet');
+        if (typeof parsed === 'string')
+          throw invalidFile(
+            fileName,
+            `${fileName} was exported by HNB Desk, but ${parsed}. Export a fresh copy and copy your figures into it.`,
+            'intact _meta sheet',
+          );
         meta = parsed;
       }
       const session: Session = { id: randomUUID(), workspacePath: ws.path, fileName, fileHash, raw, meta, preloaded };
@@ -215,7 +227,10 @@ export class ImportService {
     const codeCol = mapping.code;
     const idCol = mapping[ID_FIELD];
     const skipRow = (cells: RawValue[]) =>
-      codeCol !== undefined && typeof cells[codeCol - 1] === 'string' && (cells[codeCol - 1] as string).trim() === 'Total' && (idCol === undefined || cells[idCol - 1] == null);
+      codeCol !== undefined &&
+      typeof cells[codeCol - 1] === 'string' &&
+      (cells[codeCol - 1] as string).trim() === 'Total' &&
+      (idCol === undefined || cells[idCol - 1] == null);
     return this.prepare(ws, s, def, meta.scope, sheet, headerRow, mapping, { ownFile: true, skipRow, headerErrors: errors, fingerprints: meta.fingerprints });
   }
 
@@ -238,7 +253,12 @@ export class ImportService {
     });
     for (const c of def.columns) {
       if (mapping[c.field] === undefined && (c.editable || c.type === 'id' || c.key)) {
-        errors.push({ sheet: sheet.name, cell: `${best.row.row}:${best.row.row}`, rule: 'headings must be kept', message: `${sheet.name}!${best.row.row}:${best.row.row} — headings must be kept — the column "${c.header}" is missing` });
+        errors.push({
+          sheet: sheet.name,
+          cell: `${best.row.row}:${best.row.row}`,
+          rule: 'headings must be kept',
+          message: `${sheet.name}!${best.row.row}:${best.row.row} — headings must be kept — the column "${c.header}" is missing`,
+        });
       }
     }
     return { headerRow: best.row.row, mapping, errors };
@@ -308,16 +328,21 @@ export class ImportService {
         ? `${s.fileName} holds no data: its sheet${visible.length === 1 ? '' : 's'} ${names} ${visible.length === 1 ? 'is' : 'are'} empty.`
         : headerRow
           ? `${s.fileName} has nothing on row ${headerRow} of the sheet${visible.length === 1 ? '' : 's'} ${names} to use as headings.`
-          : `No heading row was found on the sheet${visible.length === 1 ? '' : 's'} ${names} of ${s.fileName}: none of the first 30 rows names columns such as ${fields.slice(0, 3).map((f) => `"${f.header}"`).join(', ')}. Say which row holds the headings.`;
+          : `No heading row was found on the sheet${visible.length === 1 ? '' : 's'} ${names} of ${s.fileName}: none of the first 30 rows names columns such as ${fields
+              .slice(0, 3)
+              .map((f) => `"${f.header}"`)
+              .join(', ')}. Say which row holds the headings.`;
       throw invalidFile(s.fileName, message, 'header row');
     }
     const sample = chosen.sheet.rows
       .filter((r) => r.row > chosen.headerRow)
       .slice(0, 5)
-      .map((r) => chosen.headers.map((h) => {
-        const v = r.cells[h.col - 1];
-        return v === null || v === undefined ? '' : isProblem(v) ? v.text : String(v);
-      }));
+      .map((r) =>
+        chosen.headers.map((h) => {
+          const v = r.cells[h.col - 1];
+          return v === null || v === undefined ? '' : isProblem(v) ? v.text : String(v);
+        }),
+      );
     return {
       importId: s.id,
       fileName: s.fileName,
@@ -332,7 +357,10 @@ export class ImportService {
   }
 
   /** A foreign workbook through the mapping the user confirmed. */
-  previewMapped(ws: Workspace, req: { importId: string; kind: string; year: string; period?: number; holder?: string; headerRow: number; columns: Record<string, number> }): ImportPreview {
+  previewMapped(
+    ws: Workspace,
+    req: { importId: string; kind: string; year: string; period?: number; holder?: string; headerRow: number; columns: Record<string, number> },
+  ): ImportPreview {
     const s = this.session(ws, req.importId);
     const def = kindDef(req.kind);
     const scope = this.foreignScope(def, req);
@@ -340,11 +368,20 @@ export class ImportService {
     const known = new Set(fields.map((f) => f.field));
     const issues: ErrorIssue[] = [];
     for (const f of Object.keys(req.columns)) {
-      if (!known.has(f)) issues.push({ field: `columns.${f}`, rule: 'must be a field of the workbook kind', message: `"${f}" is not a field a ${def.title.toLowerCase()} can import` });
+      if (!known.has(f))
+        issues.push({
+          field: `columns.${f}`,
+          rule: 'must be a field of the workbook kind',
+          message: `"${f}" is not a field a ${def.title.toLowerCase()} can import`,
+        });
     }
     const key = keyField(def);
     if (req.columns[key.field] === undefined) {
-      issues.push({ field: `columns.${key.field}`, rule: 'the key column must be mapped', message: `Map a column to "${key.header}": rows are matched on it.` });
+      issues.push({
+        field: `columns.${key.field}`,
+        rule: 'the key column must be mapped',
+        message: `Map a column to "${key.header}": rows are matched on it.`,
+      });
     }
     if (issues.length) throw AppError.invalid(issues);
     const proposal = this.proposal(ws, s, def, req.headerRow);
@@ -381,7 +418,10 @@ export class ImportService {
     const errors = [...o.headerErrors, ...interp.errors, ...diff.errors];
     if (data.readOnlyReason) errors.unshift({ field: 'year', rule: 'year must be open', message: data.readOnlyReason });
     const notes = [...interp.notes];
-    if (diff.rows.length > PREVIEW_ROW_LIMIT) notes.push(`The preview lists the first ${PREVIEW_ROW_LIMIT.toLocaleString('en-GB')} of ${diff.rows.length.toLocaleString('en-GB')} rows that differ; all of them are applied.`);
+    if (diff.rows.length > PREVIEW_ROW_LIMIT)
+      notes.push(
+        `The preview lists the first ${PREVIEW_ROW_LIMIT.toLocaleString('en-GB')} of ${diff.rows.length.toLocaleString('en-GB')} rows that differ; all of them are applied.`,
+      );
     if (!o.ownFile) {
       const unmapped = def.columns.filter((c) => c.editable && !c.formula && mapping[c.field] === undefined);
       if (unmapped.length) notes.push(`Not in this file, so left as they are: ${unmapped.map((c) => c.header).join(', ')}.`);
@@ -401,8 +441,19 @@ export class ImportService {
       errors,
       notes,
     };
-    const digest = createHash('sha256').update(JSON.stringify([diff.rows, errors])).digest('hex');
-    s.prepared = { def, scope, data, diff, preview, digest, changeSetMark: ws.latestChangeSetId(), redo: () => (this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o), s.prepared!) };
+    const digest = createHash('sha256')
+      .update(JSON.stringify([diff.rows, errors]))
+      .digest('hex');
+    s.prepared = {
+      def,
+      scope,
+      data,
+      diff,
+      preview,
+      digest,
+      changeSetMark: ws.latestChangeSetId(),
+      redo: () => (this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o), s.prepared!),
+    };
     return preview;
   }
 
@@ -415,20 +466,35 @@ export class ImportService {
     // insist it is the same.
     const again = ws.latestChangeSetId() === before.changeSetMark ? before : before.redo();
     if (again.digest !== before.digest) {
-      throw new AppError('CONFLICT', 'The workspace has changed since this preview was made. Look at the new preview, then apply again.', { preview: again.preview });
+      throw new AppError('CONFLICT', 'The workspace has changed since this preview was made. Look at the new preview, then apply again.', {
+        preview: again.preview,
+      });
     }
     const { def, scope, data, diff, preview } = again;
     if (preview.errors.length) {
-      throw new AppError('INVALID_INPUT', `${s.fileName} has ${preview.errors.length} problem${preview.errors.length === 1 ? '' : 's'} to fix first; nothing was changed.`, { issues: preview.errors });
+      throw new AppError(
+        'INVALID_INPUT',
+        `${s.fileName} has ${preview.errors.length} problem${preview.errors.length === 1 ? '' : 's'} to fix first; nothing was changed.`,
+        { issues: preview.errors },
+      );
     }
     const resolutions = req.resolutions ?? {};
     const unresolved = [...diff.conflicts.keys()].filter((k) => !resolutions[k] && !req.prefer);
     if (unresolved.length) {
       const open = new Set(unresolved);
       const rows = preview.rows.filter((r) => r.status === 'conflict' && open.has(r.key));
-      throw new AppError('CONFLICT', `${unresolved.length} row${unresolved.length === 1 ? ' was' : 's were'} changed both in the workspace and in the file. Choose which to keep for each; nothing was changed.`, {
-        issues: rows.map((r) => ({ sheet: preview.sheet, cell: `A${r.fileRow}`, rule: 'conflict must be resolved', message: `${preview.sheet}!${r.code} (row ${r.fileRow}) — changed in the workspace since export and in the file` })),
-      });
+      throw new AppError(
+        'CONFLICT',
+        `${unresolved.length} row${unresolved.length === 1 ? ' was' : 's were'} changed both in the workspace and in the file. Choose which to keep for each; nothing was changed.`,
+        {
+          issues: rows.map((r) => ({
+            sheet: preview.sheet,
+            cell: `A${r.fileRow}`,
+            rule: 'conflict must be resolved',
+            message: `${preview.sheet}!${r.code} (row ${r.fileRow}) — changed in the workspace since export and in the file`,
+          })),
+        },
+      );
     }
     const fromConflicts = [...diff.conflicts].filter(([k]) => (resolutions[k] ?? req.prefer) === 'file').map(([, v]) => v);
     const plan = {

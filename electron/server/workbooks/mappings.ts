@@ -4,7 +4,14 @@ import type { KindName, SavedMapping } from '../../shared/workbook-types';
 import type { Workspace } from '../workspace';
 
 function toInfo(r: typeof columnMapping.$inferSelect): SavedMapping {
-  return { id: r.id, name: r.name, kind: r.kind as KindName, columns: JSON.parse(r.columns) as Record<string, string>, headerRow: r.headerRow, savedAt: r.savedAt };
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind as KindName,
+    columns: JSON.parse(r.columns) as Record<string, string>,
+    headerRow: r.headerRow,
+    savedAt: r.savedAt,
+  };
 }
 
 export function listMappings(ws: Workspace, kind?: string): SavedMapping[] {
@@ -20,11 +27,24 @@ export function listMappings(ws: Workspace, kind?: string): SavedMapping[] {
 export function saveMapping(ws: Workspace, input: { name: string; kind: KindName; columns: Record<string, string>; headerRow?: number | null }): SavedMapping {
   const name = input.name.trim();
   return ws.opened.sqlite.transaction(() => {
-    const existing = ws.db.select().from(columnMapping).where(and(eq(columnMapping.kind, input.kind), eq(columnMapping.name, name))).get();
-    const values = { columns: JSON.stringify(input.columns), headerRow: input.headerRow ?? null, savedAt: ws.actor.now().toISOString(), savedBy: ws.actor.who() };
+    const existing = ws.db
+      .select()
+      .from(columnMapping)
+      .where(and(eq(columnMapping.kind, input.kind), eq(columnMapping.name, name)))
+      .get();
+    const values = {
+      columns: JSON.stringify(input.columns),
+      headerRow: input.headerRow ?? null,
+      savedAt: ws.actor.now().toISOString(),
+      savedBy: ws.actor.who(),
+    };
     const row = existing
       ? ws.db.update(columnMapping).set(values).where(eq(columnMapping.id, existing.id)).returning().get()
-      : ws.db.insert(columnMapping).values({ name, kind: input.kind, ...values }).returning().get();
+      : ws.db
+          .insert(columnMapping)
+          .values({ name, kind: input.kind, ...values })
+          .returning()
+          .get();
     return toInfo(row);
   })();
 }

@@ -32,7 +32,6 @@ function wrappedHeight(texts: Array<[string, number]>): number {
   return Math.max(15, lines * 12 + 3);
 }
 
-
 /**
  * The High Needs monitoring table as a forum sees it: lines grouped by provision type with
  * subtotals, a total, then the DSG position. Subtotals are SUBTOTAL() formulas carrying their
@@ -52,17 +51,14 @@ export async function writeMonitoringReport(view: MonitoringView, meta: ReportMe
       oddFooter: `&L${meta.authority.replace(/&/g, '&&')}&CPage &P of &N&RHigh Needs monitoring ${view.year} P${view.period}`,
     },
   });
-  ws.columns = [
-    { width: 9 },
-    { width: NAME_WIDTH },
-    { width: 8 },
-    ...MONEY.map((m) => ({ width: m.width })),
-    { width: COMMENT_WIDTH },
-  ];
+  ws.columns = [{ width: 9 }, { width: NAME_WIDTH }, { width: 8 }, ...MONEY.map((m) => ({ width: m.width })), { width: COMMENT_WIDTH }];
 
   const title = ws.addRow([`${meta.authority}: High Needs Block budget monitoring`]);
   title.font = { name: FONT, bold: true, size: 14, color: { argb: 'FF1F3864' } };
-  ws.addRow([`${view.year}, ${periodLongLabel(view.year, view.period)}${view.status === 'closed' ? ': outturn (year closed)' : ''}`]).font = { name: FONT, size: 11 };
+  ws.addRow([`${view.year}, ${periodLongLabel(view.year, view.period)}${view.status === 'closed' ? ': outturn (year closed)' : ''}`]).font = {
+    name: FONT,
+    size: 11,
+  };
   ws.addRow([`Prepared ${meta.exportedAt.toISOString().slice(0, 10)} by ${meta.exportedBy}. Positive variance is an overspend.`]).font = {
     name: FONT,
     size: 9,

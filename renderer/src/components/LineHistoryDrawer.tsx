@@ -16,10 +16,7 @@ function when(iso: string): string {
 
 /** Who changed what on a line, when, from what to what: read straight from the audit trail. */
 export function LineHistoryDrawer({ lineId, title, year, onClose }: Props) {
-  const { data, loading } = useLoad(
-    () => (lineId === null ? Promise.resolve([]) : api.getLineHistory({ lineId, year: year ?? undefined })),
-    [lineId, year],
-  );
+  const { data, loading } = useLoad(() => (lineId === null ? Promise.resolve([]) : api.getLineHistory({ lineId, year: year ?? undefined })), [lineId, year]);
   return (
     <OverlayDrawer position="end" size="medium" open={lineId !== null} onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>

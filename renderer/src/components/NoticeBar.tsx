@@ -25,9 +25,7 @@ export function NoticeBar() {
           </ul>
         )}
       </MessageBarBody>
-      <MessageBarActions
-        containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={dismissNotice} />}
-      />
+      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="Dismiss" icon={<DismissRegular />} onClick={dismissNotice} />} />
     </MessageBar>
   );
 }

@@ -38,7 +38,6 @@ interface Props<R extends Row> {
   gridRef?: React.MutableRefObject<GridApi<R> | null>;
 }
 
-
 /**
  * The Excel-like grid behind the budget and monitoring screens: edit in place with the
  * keyboard, paste a block copied from Excel, copy a cell out. The server is the source of

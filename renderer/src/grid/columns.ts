@@ -23,7 +23,7 @@ export const varianceClass = {
   'cell-under': (p: { value: unknown; data?: { kind: string } }) => p.data?.kind !== 'group' && typeof p.value === 'number' && p.value < 0,
 };
 
-export const codeCol = <R,>(): ColDef<R> => ({
+export const codeCol = <R>(): ColDef<R> => ({
   colId: 'code',
   field: 'code' as ColDef<R>['field'],
   headerName: 'Code',
@@ -44,7 +44,7 @@ export const codeCol = <R,>(): ColDef<R> => ({
   },
 });
 
-export const nameCol = <R,>(width = 250): ColDef<R> => ({
+export const nameCol = <R>(width = 250): ColDef<R> => ({
   colId: 'name',
   field: 'name' as ColDef<R>['field'],
   headerName: 'Budget line',

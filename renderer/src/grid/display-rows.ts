@@ -7,10 +7,7 @@ export type DisplayRow<R, T> =
   | ({ kind: 'subtotal'; rowId: string; name: string } & T)
   | ({ kind: 'total'; rowId: string; name: string } & T);
 
-export function displayRows<R extends { lineId: number; groupId: number }, T>(
-  rows: R[],
-  groups: Array<GroupHeader & T>,
-): Array<DisplayRow<R, T>> {
+export function displayRows<R extends { lineId: number; groupId: number }, T>(rows: R[], groups: Array<GroupHeader & T>): Array<DisplayRow<R, T>> {
   const out: Array<DisplayRow<R, T>> = [];
   for (const g of groups) {
     out.push({ kind: 'group', rowId: `g${g.groupId}`, name: g.name });

@@ -27,13 +27,7 @@ export interface PastePlan {
  * calculated column, a heading or a subtotal is refused rather than shifted, so figures never
  * end up in a column or line the user did not see. Every cell is checked before anything is saved.
  */
-export function planPaste(
-  block: string[][],
-  rows: PasteTarget[],
-  startRow: number,
-  columns: PasteColumn[],
-  startCol: number,
-): PastePlan {
+export function planPaste(block: string[][], rows: PasteTarget[], startRow: number, columns: PasteColumn[], startCol: number): PastePlan {
   const changes = new Map<number, Record<string, number | string | null>>();
   const errors: string[] = [];
   let cells = 0;
@@ -42,14 +36,19 @@ export function planPaste(
   const targetRows = rows.slice(startRow, startRow + height);
   const targetCols = columns.slice(startCol, startCol + width);
   if (targetRows.length < height) errors.push(`The copied block has ${height} rows but only ${rows.length - startRow} rows lie below the selected cell.`);
-  if (targetCols.length < width) errors.push(`The copied block has ${width} columns but only ${columns.length - startCol} columns lie to the right of the selected cell.`);
+  if (targetCols.length < width)
+    errors.push(`The copied block has ${width} columns but only ${columns.length - startCol} columns lie to the right of the selected cell.`);
   const computed = targetCols.filter((c) => !c.editable);
   if (computed.length) {
-    errors.push(`${computed.map((c) => c.header).join(', ')} ${computed.length > 1 ? 'are' : 'is'} calculated, so the block cannot be pasted over ${computed.length > 1 ? 'them' : 'it'}. Paste into the white columns only, one column at a time if they are apart.`);
+    errors.push(
+      `${computed.map((c) => c.header).join(', ')} ${computed.length > 1 ? 'are' : 'is'} calculated, so the block cannot be pasted over ${computed.length > 1 ? 'them' : 'it'}. Paste into the white columns only, one column at a time if they are apart.`,
+    );
   }
   const fixed = targetRows.filter((r) => r.lineId === null);
   if (fixed.length) {
-    errors.push(`The block would cover ${fixed.map((r) => `"${r.label}"`).join(', ')}, which ${fixed.length > 1 ? 'are' : 'is'} not a budget line. Paste one provision group at a time.`);
+    errors.push(
+      `The block would cover ${fixed.map((r) => `"${r.label}"`).join(', ')}, which ${fixed.length > 1 ? 'are' : 'is'} not a budget line. Paste one provision group at a time.`,
+    );
   }
   if (errors.length) return { changes, errors, cells };
 

@@ -27,8 +27,8 @@ export function ChooseStep({ error, onFile, onDesktopChoose, onCancel }: ChooseP
     <>
       <DialogContent className="wizard-content">
         <p className="wizard-lead">
-          Choose an Excel workbook (.xlsx): a budget workbook or monitoring return exported from HNB Desk and filled in, or a spreadsheet of your own
-          with a row of headings. Nothing changes until you have seen every change and chosen Apply.
+          Choose an Excel workbook (.xlsx): a budget workbook or monitoring return exported from HNB Desk and filled in, or a spreadsheet of your own with a row
+          of headings. Nothing changes until you have seen every change and chosen Apply.
         </p>
         <div
           className={over ? 'drop-zone is-over' : 'drop-zone'}
@@ -116,11 +116,7 @@ export function ReadingStep({ fileName, progress }: { fileName: string | null; p
   const active = progress?.active ?? false;
   const name = active ? progress!.fileName : fileName;
   const label = name ? `Reading ${name}` : 'Choose the workbook in the window that opened';
-  const hint = active
-    ? `${PHASES[progress!.phase]} · ${plural(progress!.rowsRead, 'row')} read`
-    : name
-      ? 'Sending the file'
-      : 'Waiting for a file';
+  const hint = active ? `${PHASES[progress!.phase]} · ${plural(progress!.rowsRead, 'row')} read` : name ? 'Sending the file' : 'Waiting for a file';
   const fraction = active && progress!.phase === 'reading' && progress!.fraction !== null ? progress!.fraction : undefined;
   return (
     <DialogContent className="wizard-content">

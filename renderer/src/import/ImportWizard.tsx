@@ -54,27 +54,24 @@ function Wizard({ onClose }: { onClose(): void }) {
     if (id) api.discardImport({ importId: id }).catch(() => undefined);
   };
 
-  const accept = useCallback(
-    (start: ImportStart, list: KindInfo[]) => {
-      setError(null);
-      if (start.stage === 'preview') {
-        importId.current = start.preview.importId;
-        setPreview(start.preview);
-        setStage('preview');
-      } else if (start.stage === 'mapping') {
-        importId.current = start.proposal.importId;
-        const kind = list.find((k) => k.kind === start.kind);
-        if (!kind) throw new Error(`HNB Desk does not know the workbook kind "${start.kind}".`);
-        setMapping({ kind, scope: start.scope, proposal: start.proposal });
-        setStage('mapping');
-      } else {
-        importId.current = start.importId;
-        setAsk({ importId: start.importId, fileName: start.fileName, sheets: start.sheets });
-        setStage('kind');
-      }
-    },
-    [],
-  );
+  const accept = useCallback((start: ImportStart, list: KindInfo[]) => {
+    setError(null);
+    if (start.stage === 'preview') {
+      importId.current = start.preview.importId;
+      setPreview(start.preview);
+      setStage('preview');
+    } else if (start.stage === 'mapping') {
+      importId.current = start.proposal.importId;
+      const kind = list.find((k) => k.kind === start.kind);
+      if (!kind) throw new Error(`HNB Desk does not know the workbook kind "${start.kind}".`);
+      setMapping({ kind, scope: start.scope, proposal: start.proposal });
+      setStage('mapping');
+    } else {
+      importId.current = start.importId;
+      setAsk({ importId: start.importId, fileName: start.fileName, sheets: start.sheets });
+      setStage('kind');
+    }
+  }, []);
 
   /** Reads a new file, dropping whatever import was open before. */
   const read = async (fileName: string | null, run: () => Promise<ImportStart | null>) => {
@@ -120,7 +117,16 @@ function Wizard({ onClose }: { onClose(): void }) {
   const onHeaderRow = (row: number) =>
     void step(async () => {
       const m = mapping!;
-      accept(await api.mapImport({ importId: m.proposal.importId, kind: m.kind.kind, year: m.scope.year, ...(m.scope.period ? { period: m.scope.period } : {}), headerRow: row }), kinds);
+      accept(
+        await api.mapImport({
+          importId: m.proposal.importId,
+          kind: m.kind.kind,
+          year: m.scope.year,
+          ...(m.scope.period ? { period: m.scope.period } : {}),
+          headerRow: row,
+        }),
+        kinds,
+      );
     });
 
   const onPreview = (columns: Record<string, number>) =>
@@ -176,7 +182,12 @@ function Wizard({ onClose }: { onClose(): void }) {
   const backToMapping = mapping ? () => (setError(null), setStage('mapping')) : undefined;
   const steps: Array<[Stage, string]> = [
     ['choose', 'Choose file'],
-    ...(ask || mapping ? ([['kind', 'What it holds'], ['mapping', 'Match columns']] as Array<[Stage, string]>) : []),
+    ...(ask || mapping
+      ? ([
+          ['kind', 'What it holds'],
+          ['mapping', 'Match columns'],
+        ] as Array<[Stage, string]>)
+      : []),
     ['preview', 'Review and apply'],
   ];
   const current = stage === 'reading' ? 'choose' : stage;
@@ -186,12 +197,14 @@ function Wizard({ onClose }: { onClose(): void }) {
     <Dialog open modalType="modal" onOpenChange={(_, d) => !d.open && cancel()}>
       <DialogSurface
         className={`import-dialog is-${stage}`}
-        style={{ width: 'min(1180px, calc(100vw - 48px))', maxWidth: 'none', ...(stage === 'preview' || stage === 'mapping' ? { height: 'calc(100vh - 48px)' } : {}) }}
+        style={{
+          width: 'min(1180px, calc(100vw - 48px))',
+          maxWidth: 'none',
+          ...(stage === 'preview' || stage === 'mapping' ? { height: 'calc(100vh - 48px)' } : {}),
+        }}
       >
         <DialogBody className="import-body" style={{ display: 'flex', flexDirection: 'column', gap: '10px', height: '100%', maxHeight: 'calc(100vh - 96px)' }}>
-          <DialogTitle>
-            Import a workbook{fileName ? <span className="wizard-file">: {fileName}</span> : null}
-          </DialogTitle>
+          <DialogTitle>Import a workbook{fileName ? <span className="wizard-file">: {fileName}</span> : null}</DialogTitle>
           <div className="wizard-main">
             <ol className="wizard-steps" aria-label="Steps">
               {steps.map(([id, label], i) => (
@@ -203,7 +216,16 @@ function Wizard({ onClose }: { onClose(): void }) {
             {stage === 'choose' && <ChooseStep error={error} onFile={onFile} onDesktopChoose={onDesktopChoose} onCancel={cancel} />}
             {stage === 'reading' && <ReadingStep fileName={readingName} progress={progress} />}
             {stage === 'kind' && ask && (
-              <KindStep fileName={ask.fileName} sheets={ask.sheets} kinds={kinds} initial={choice} busy={busy} error={error} onNext={onKind} onCancel={cancel} />
+              <KindStep
+                fileName={ask.fileName}
+                sheets={ask.sheets}
+                kinds={kinds}
+                initial={choice}
+                busy={busy}
+                error={error}
+                onNext={onKind}
+                onCancel={cancel}
+              />
             )}
             {stage === 'mapping' && mapping && (
               <MappingStep
@@ -220,7 +242,15 @@ function Wizard({ onClose }: { onClose(): void }) {
               />
             )}
             {stage === 'preview' && preview && (
-              <PreviewStep key={preview.importId + JSON.stringify(preview.counts)} preview={preview} busy={busy} error={error} onApply={onApply} onBack={backToMapping} onCancel={cancel} />
+              <PreviewStep
+                key={preview.importId + JSON.stringify(preview.counts)}
+                preview={preview}
+                busy={busy}
+                error={error}
+                onApply={onApply}
+                onBack={backToMapping}
+                onCancel={cancel}
+              />
             )}
           </div>
         </DialogBody>

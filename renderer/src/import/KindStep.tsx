@@ -49,7 +49,11 @@ export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext
                       {k.title}
                       <span className="radio-hint">
                         {' '}
-                        — {k.fields.filter((f) => f.editable && f.type !== 'id').map((f) => f.header.toLowerCase()).join(', ')}
+                        —{' '}
+                        {k.fields
+                          .filter((f) => f.editable && f.type !== 'id')
+                          .map((f) => f.header.toLowerCase())
+                          .join(', ')}
                         {k.canAdd ? '; new lines can be added' : ''}
                       </span>
                     </>

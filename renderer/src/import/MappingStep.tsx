@@ -46,9 +46,7 @@ export function mappableFields(kind: KindInfo) {
 /** Which column of the file holds each field: proposed from the headings, confirmed by the user. */
 export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onHeaderRow, onBack, onCancel }: Props) {
   const fields = useMemo(() => mappableFields(kind), [kind]);
-  const [cols, setCols] = useState<Record<string, number | null>>(() =>
-    Object.fromEntries(fields.map((f) => [f.field, proposal.proposed[f.field] ?? null])),
-  );
+  const [cols, setCols] = useState<Record<string, number | null>>(() => Object.fromEntries(fields.map((f) => [f.field, proposal.proposed[f.field] ?? null])));
   const [saved, setSaved] = useState<SavedMapping[]>(proposal.savedMappings);
   const [usedMapping, setUsedMapping] = useState('');
   const [mappingNote, setMappingNote] = useState<string | null>(null);
@@ -91,7 +89,9 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
       else lost.push(`"${text}"`);
     }
     setCols(next);
-    setMappingNote(lost.length ? `Not found on this file's heading row, so not used: ${lost.join(', ')}.` : `Columns filled from the saved mapping "${m.name}".`);
+    setMappingNote(
+      lost.length ? `Not found on this file's heading row, so not used: ${lost.join(', ')}.` : `Columns filled from the saved mapping "${m.name}".`,
+    );
   };
 
   const saveMapping = async () => {
@@ -115,8 +115,7 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
     }
   };
 
-  const columns = (): Record<string, number> =>
-    Object.fromEntries(chosen.map((f) => [f.field, cols[f.field]!]));
+  const columns = (): Record<string, number> => Object.fromEntries(chosen.map((f) => [f.field, cols[f.field]!]));
   const headerRowNumber = Number(headerRow);
   const headerRowValid = Number.isInteger(headerRowNumber) && headerRowNumber >= 1 && headerRowNumber <= 1000;
 
@@ -154,7 +153,11 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
           <Field label="Save this mapping as" className="save-mapping-field">
             <Input value={name} maxLength={100} placeholder="for example: Finance system" onChange={(_, d) => setName(d.value)} />
           </Field>
-          <Button icon={saving ? <Spinner size="tiny" /> : <SaveRegular />} disabled={!name.trim() || saving || problems.length > 0} onClick={() => void saveMapping()}>
+          <Button
+            icon={saving ? <Spinner size="tiny" /> : <SaveRegular />}
+            disabled={!name.trim() || saving || problems.length > 0}
+            onClick={() => void saveMapping()}
+          >
             Save mapping
           </Button>
         </div>

@@ -66,7 +66,10 @@ export function PreviewStep({ preview, busy, error, onApply, onBack, onCancel }:
   const [prefer, setPrefer] = useState<Choice | undefined>();
   const [deleteMissing, setDeleteMissing] = useState(false);
 
-  const rows = useMemo(() => (filter === 'all' || filter === 'errors' ? preview.rows : preview.rows.filter((r) => r.status === filter)), [preview.rows, filter]);
+  const rows = useMemo(
+    () => (filter === 'all' || filter === 'errors' ? preview.rows : preview.rows.filter((r) => r.status === filter)),
+    [preview.rows, filter],
+  );
   const listed = filter === 'errors' ? preview.errors.length : rows.length;
   const pageRows = rows.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const pageErrors = preview.errors.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);

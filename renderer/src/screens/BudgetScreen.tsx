@@ -66,7 +66,15 @@ export function BudgetScreen() {
     const body = [...rows, ...total].map((r) =>
       r.kind === 'group'
         ? [r.name]
-        : [r.kind === 'line' ? r.code : '', r.name, r.kind === 'line' ? (r.s251Code ?? '') : '', r.kind === 'line' ? r.holder : '', r.originalPence / 100, r.revisedPence / 100, r.virementPence / 100],
+        : [
+            r.kind === 'line' ? r.code : '',
+            r.name,
+            r.kind === 'line' ? (r.s251Code ?? '') : '',
+            r.kind === 'line' ? r.holder : '',
+            r.originalPence / 100,
+            r.revisedPence / 100,
+            r.virementPence / 100,
+          ],
     );
     await navigator.clipboard.writeText(toTsv([head, ...body]));
     notify('success', 'Table copied: paste it into Excel.');
@@ -78,11 +86,7 @@ export function BudgetScreen() {
       <ScreenHead
         titleId="budget-title"
         title="High Needs budget"
-        sub={
-          <>
-            {year} · type over a white cell, or paste a column copied from Excel. Revised budget follows the original until a virement is made.
-          </>
-        }
+        sub={<>{year} · type over a white cell, or paste a column copied from Excel. Revised budget follows the original until a virement is made.</>}
       >
         <Button icon={<CopyRegular />} onClick={() => void copyTable()}>
           Copy table

@@ -63,7 +63,11 @@ export function ImportsScreen() {
 
   return (
     <section className="screen scroll" aria-labelledby="imports-title">
-      <ScreenHead titleId="imports-title" title="Imports" sub="Every workbook imported into this workspace, newest first. The latest import can be reverted while nothing later has changed the same figures.">
+      <ScreenHead
+        titleId="imports-title"
+        title="Imports"
+        sub="Every workbook imported into this workspace, newest first. The latest import can be reverted while nothing later has changed the same figures."
+      >
         <Button appearance="primary" icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
           Import workbook…
         </Button>
@@ -73,8 +77,8 @@ export function ImportsScreen() {
           <Spinner label="Loading imports" />
         ) : !batches?.length ? (
           <p className="empty-note">
-            No workbooks have been imported yet. Export a budget workbook or a monitoring return, have it filled in, then import it here: every change is shown before
-            it is applied.
+            No workbooks have been imported yet. Export a budget workbook or a monitoring return, have it filled in, then import it here: every change is shown
+            before it is applied.
           </p>
         ) : (
           <Table aria-label="Import history" size="small" className="imports-table">
@@ -165,7 +169,12 @@ export function ImportsScreen() {
                 <Button appearance="secondary" disabled={reverting} onClick={() => setConfirm(null)}>
                   Cancel
                 </Button>
-                <Button appearance="primary" icon={reverting ? <Spinner size="tiny" /> : <ArrowUndoRegular />} disabled={reverting} onClick={() => void revert(confirm)}>
+                <Button
+                  appearance="primary"
+                  icon={reverting ? <Spinner size="tiny" /> : <ArrowUndoRegular />}
+                  disabled={reverting}
+                  onClick={() => void revert(confirm)}
+                >
                   Revert import
                 </Button>
               </DialogActions>

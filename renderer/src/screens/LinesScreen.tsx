@@ -38,7 +38,11 @@ export function LinesScreen() {
   const [history, setHistory] = useState<BudgetLineInfo | null>(null);
   return (
     <section className="screen scroll" aria-labelledby="lines-title">
-      <ScreenHead titleId="lines-title" title="Budget lines" sub="Your cost centres, each under a section 251 line and a provision group. Retire a line rather than delete it: its history stays.">
+      <ScreenHead
+        titleId="lines-title"
+        title="Budget lines"
+        sub="Your cost centres, each under a section 251 line and a provision group. Retire a line rather than delete it: its history stays."
+      >
         <Button
           appearance="primary"
           icon={<AddRegular />}
@@ -68,7 +72,17 @@ export function LinesScreen() {
                 <TableCell>{l.s251Code ?? ''}</TableCell>
                 <TableCell>{l.groupName}</TableCell>
                 <TableCell>{l.holder}</TableCell>
-                <TableCell>{l.active ? <Badge appearance="tint" color="success">In use</Badge> : <Badge appearance="tint" color="subtle">Retired</Badge>}</TableCell>
+                <TableCell>
+                  {l.active ? (
+                    <Badge appearance="tint" color="success">
+                      In use
+                    </Badge>
+                  ) : (
+                    <Badge appearance="tint" color="subtle">
+                      Retired
+                    </Badge>
+                  )}
+                </TableCell>
                 <TableCell>
                   <Button size="small" appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${l.code}`} onClick={() => setEditing({ ...l })} />
                   <Button size="small" appearance="subtle" icon={<HistoryRegular />} aria-label={`History of ${l.code}`} onClick={() => setHistory(l)} />
@@ -116,7 +130,9 @@ function LineDialog({ draft, groups, s251, onClose }: { draft: Draft; groups: Pr
                 selectedOptions={[d.s251Code ?? '']}
                 onOptionSelect={(_, x) => setD({ ...d, s251Code: x.optionValue || null })}
               >
-                <Option value="" text="None">None</Option>
+                <Option value="" text="None">
+                  None
+                </Option>
                 {s251.map((s) => (
                   <Option key={s.code} value={s.code} text={`${s.code} ${s.name}`}>
                     {`${s.code} ${s.name}`}
@@ -125,7 +141,11 @@ function LineDialog({ draft, groups, s251, onClose }: { draft: Draft; groups: Pr
               </Dropdown>
             </Field>
             <Field label="Provision group" required>
-              <Dropdown value={group?.name ?? ''} selectedOptions={[String(d.groupId)]} onOptionSelect={(_, x) => x.optionValue && setD({ ...d, groupId: Number(x.optionValue) })}>
+              <Dropdown
+                value={group?.name ?? ''}
+                selectedOptions={[String(d.groupId)]}
+                onOptionSelect={(_, x) => x.optionValue && setD({ ...d, groupId: Number(x.optionValue) })}
+              >
                 {groups.map((g) => (
                   <Option key={g.id} value={String(g.id)} text={g.name}>
                     {g.name}

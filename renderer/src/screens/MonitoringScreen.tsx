@@ -97,9 +97,13 @@ export function MonitoringScreen() {
         await api.setForecasts({
           year,
           period,
-          changes: [...changes].map(([lineId, c]) => ({ lineId, ...(c as { forecastPence?: number | null; actualPence?: number | null; commentary?: string | null }) })),
+          changes: [...changes].map(([lineId, c]) => ({
+            lineId,
+            ...(c as { forecastPence?: number | null; actualPence?: number | null; commentary?: string | null }),
+          })),
         });
-        if (how === 'paste') notify('success', `Pasted ${[...changes.values()].reduce((s, c) => s + Object.keys(c).length, 0)} cells. Undo reverses the whole paste.`);
+        if (how === 'paste')
+          notify('success', `Pasted ${[...changes.values()].reduce((s, c) => s + Object.keys(c).length, 0)} cells. Undo reverses the whole paste.`);
         refresh();
       } catch (e) {
         reportError(e);
@@ -119,7 +123,6 @@ export function MonitoringScreen() {
   }, [year, period, notify, reportError]);
 
   useMenuCommand('export-monitoring', () => void exportWorkbook());
-
 
   const copyTable = useCallback(async () => {
     if (!view) return;
@@ -197,10 +200,20 @@ export function MonitoringScreen() {
         <div className="kpis" aria-label="Headline figures">
           <KpiCard label="Revised budget" pence={pos.budgetPence} />
           <KpiCard label="Forecast outturn" pence={pos.forecastPence} />
-          <KpiCard label="Variance" pence={pos.variancePence} tone="cost" note={pos.variancePence > 0 ? 'overspend' : pos.variancePence < 0 ? 'underspend' : 'on budget'} />
+          <KpiCard
+            label="Variance"
+            pence={pos.variancePence}
+            tone="cost"
+            note={pos.variancePence > 0 ? 'overspend' : pos.variancePence < 0 ? 'underspend' : 'on budget'}
+          />
           <KpiCard label={period === 1 ? 'Movement from budget' : `Movement since P${period - 1}`} pence={view!.total.movementPence} tone="cost" />
           <KpiCard label="In-year position" pence={pos.inYearPence} tone="balance" note={`net funding ${formatPence(pos.netFundingPence)}`} />
-          <KpiCard label="DSG carried forward" pence={pos.carriedForwardPence} tone="balance" note={`brought forward ${formatPence(pos.broughtForwardPence)}`} />
+          <KpiCard
+            label="DSG carried forward"
+            pence={pos.carriedForwardPence}
+            tone="balance"
+            note={`brought forward ${formatPence(pos.broughtForwardPence)}`}
+          />
         </div>
       )}
       {loading && !view ? (

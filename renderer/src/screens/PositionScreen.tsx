@@ -34,7 +34,11 @@ export function PositionScreen() {
       />
       {now && (
         <div className="kpis" aria-label="Position this year">
-          <KpiCard label="Net High Needs funding" pence={now.netFundingPence} note={now.allocationVersion ? `${now.allocationVersion.label}, ${now.allocationVersion.publishedOn}` : 'no allocation entered'} />
+          <KpiCard
+            label="Net High Needs funding"
+            pence={now.netFundingPence}
+            note={now.allocationVersion ? `${now.allocationVersion.label}, ${now.allocationVersion.publishedOn}` : 'no allocation entered'}
+          />
           <KpiCard label="Forecast expenditure" pence={now.forecastPence} />
           <KpiCard label="In-year position" pence={now.inYearPence} tone="balance" />
           <KpiCard label="Brought forward" pence={now.broughtForwardPence} tone="balance" />
@@ -64,7 +68,15 @@ export function PositionScreen() {
                   <ReferenceLine y={0} stroke="#616161" />
                   <Bar dataKey="funding" name="Net High Needs funding" fill={COLOURS.funding} radius={[2, 2, 0, 0]} isAnimationActive={false} />
                   <Bar dataKey="spend" name="High Needs expenditure" fill={COLOURS.spend} radius={[2, 2, 0, 0]} isAnimationActive={false} />
-                  <Line dataKey="balance" name="Cumulative DSG balance" stroke={COLOURS.balance} strokeWidth={2} dot={{ r: 4 }} type="monotone" isAnimationActive={false} />
+                  <Line
+                    dataKey="balance"
+                    name="Cumulative DSG balance"
+                    stroke={COLOURS.balance}
+                    strokeWidth={2}
+                    dot={{ r: 4 }}
+                    type="monotone"
+                    isAnimationActive={false}
+                  />
                 </ComposedChart>
               </ResponsiveContainer>
             </div>

@@ -22,13 +22,7 @@ import { AddRegular, DeleteRegular, LockClosedRegular, LockOpenRegular, SaveRegu
 import { useEffect, useState } from 'react';
 import { formatPence } from '../../../electron/shared/money';
 import { isYearId, nextYearId, yearIdFromStart } from '../../../electron/shared/periods';
-import {
-  BLOCK_NAMES,
-  CONTRIBUTION_NAMES,
-  type AllocationBlock,
-  type ContributionKind,
-  type YearInfo,
-} from '../../../electron/shared/types';
+import { BLOCK_NAMES, CONTRIBUTION_NAMES, type AllocationBlock, type ContributionKind, type YearInfo } from '../../../electron/shared/types';
 import { api } from '../api/api';
 import { MoneyInput } from '../components/MoneyInput';
 import { ReasonDialog } from '../components/ReasonDialog';
@@ -53,7 +47,11 @@ export function YearsScreen() {
 
   return (
     <section className="screen scroll" aria-labelledby="years-title">
-      <ScreenHead titleId="years-title" title="Years and funding" sub="Financial years run April to March. A closed year's figures cannot change until it is reopened with a reason." />
+      <ScreenHead
+        titleId="years-title"
+        title="Years and funding"
+        sub="Financial years run April to March. A closed year's figures cannot change until it is reopened with a reason."
+      />
       <div className="cards">
         <div className="card">
           <h2>Years</h2>
@@ -90,7 +88,14 @@ export function YearsScreen() {
             </TableBody>
           </Table>
           {/* Keyed on the last year, so the suggestion moves on once a year is added. */}
-          <AddYear key={years[years.length - 1]?.id ?? 'none'} years={years} onAdded={(id) => { refresh(); setYear(id); }} />
+          <AddYear
+            key={years[years.length - 1]?.id ?? 'none'}
+            years={years}
+            onAdded={(id) => {
+              refresh();
+              setYear(id);
+            }}
+          />
         </div>
         <div className="card-stack">
           {selected && <Contributions year={selected.id} closed={selected.status === 'closed'} />}
@@ -140,7 +145,9 @@ function AddYear({ years, onAdded }: { years: YearInfo[]; onAdded(id: string): v
       {years.length > 0 && (
         <Field label="Start budgets from">
           <Dropdown value={copyFrom || 'Nothing (start at nil)'} selectedOptions={[copyFrom]} onOptionSelect={(_, d) => setCopyFrom(d.optionValue ?? '')}>
-            <Option value="" text="Nothing (start at nil)">Nothing (start at nil)</Option>
+            <Option value="" text="Nothing (start at nil)">
+              Nothing (start at nil)
+            </Option>
             {years.map((y) => (
               <Option key={y.id} value={y.id} text={`${y.id} revised budgets`}>
                 {y.id} revised budgets
@@ -181,8 +188,7 @@ function Allocations({ year, closed }: { year: string; closed: boolean }) {
       reportError(e);
     }
   };
-  const set = (block: string, field: keyof AllocationBlock, pence: number | null) =>
-    setDraft((x) => ({ ...x, [block]: { ...x[block], [field]: pence ?? 0 } }));
+  const set = (block: string, field: keyof AllocationBlock, pence: number | null) => setDraft((x) => ({ ...x, [block]: { ...x[block], [field]: pence ?? 0 } }));
   return (
     <div className="card wide">
       <div className="card-head">
@@ -222,20 +228,53 @@ function Allocations({ year, closed }: { year: string; closed: boolean }) {
               <TableRow key={b.block}>
                 <TableCell className="alloc-name">{name}</TableCell>
                 <TableCell>
-                  <MoneyInput hideLabel disabled={closed} label={`${name} allocation`} pence={b.allocationPence} onChange={(p) => set(b.block, 'allocationPence', p)} />
+                  <MoneyInput
+                    hideLabel
+                    disabled={closed}
+                    label={`${name} allocation`}
+                    pence={b.allocationPence}
+                    onChange={(p) => set(b.block, 'allocationPence', p)}
+                  />
                 </TableCell>
                 <TableCell>
-                  <MoneyInput hideLabel disabled={closed} label={`${name} deductions`} pence={b.deductionsPence} onChange={(p) => set(b.block, 'deductionsPence', p)} />
+                  <MoneyInput
+                    hideLabel
+                    disabled={closed}
+                    label={`${name} deductions`}
+                    pence={b.deductionsPence}
+                    onChange={(p) => set(b.block, 'deductionsPence', p)}
+                  />
                 </TableCell>
                 <TableCell>
-                  <MoneyInput hideLabel disabled={closed} label={`${name} import/export adjustment`} pence={b.adjustmentsPence} allowNegative onChange={(p) => set(b.block, 'adjustmentsPence', p)} />
+                  <MoneyInput
+                    hideLabel
+                    disabled={closed}
+                    label={`${name} import/export adjustment`}
+                    pence={b.adjustmentsPence}
+                    allowNegative
+                    onChange={(p) => set(b.block, 'adjustmentsPence', p)}
+                  />
                 </TableCell>
                 <TableCell>
-                  <MoneyInput hideLabel disabled={closed} label={`${name} block transfers`} pence={b.transfersPence} allowNegative onChange={(p) => set(b.block, 'transfersPence', p)} />
+                  <MoneyInput
+                    hideLabel
+                    disabled={closed}
+                    label={`${name} block transfers`}
+                    pence={b.transfersPence}
+                    allowNegative
+                    onChange={(p) => set(b.block, 'transfersPence', p)}
+                  />
                 </TableCell>
                 <TableCell className="num alloc-net">{formatPence(net)}</TableCell>
                 <TableCell>
-                  <Button size="small" appearance={dirty ? 'primary' : 'secondary'} disabled={closed} icon={<SaveRegular />} aria-label={`Save ${name} block`} onClick={() => void save(b)}>
+                  <Button
+                    size="small"
+                    appearance={dirty ? 'primary' : 'secondary'}
+                    disabled={closed}
+                    icon={<SaveRegular />}
+                    aria-label={`Save ${name} block`}
+                    onClick={() => void save(b)}
+                  >
                     Save
                   </Button>
                 </TableCell>
@@ -253,7 +292,15 @@ function Allocations({ year, closed }: { year: string; closed: boolean }) {
           </TableRow>
         </TableBody>
       </Table>
-      {newVersion && <NewVersionDialog year={year} onDone={() => { setNewVersion(false); refresh(); }} />}
+      {newVersion && (
+        <NewVersionDialog
+          year={year}
+          onDone={() => {
+            setNewVersion(false);
+            refresh();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -276,7 +323,10 @@ function NewVersionDialog({ year, onDone }: { year: string; onDone(): void }) {
         <DialogBody>
           <DialogTitle>New published allocation for {year}</DialogTitle>
           <DialogContent>
-            <p>The DfE republishes allocations during the year. The new version starts from the figures in force; change what the DfE changed. Earlier versions are kept.</p>
+            <p>
+              The DfE republishes allocations during the year. The new version starts from the figures in force; change what the DfE changed. Earlier versions
+              are kept.
+            </p>
             <Field label="Published on">
               <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
             </Field>
@@ -348,31 +398,42 @@ function Contributions({ year, closed }: { year: string; closed: boolean }) {
               <TableCell className="num">{formatPence(c.amountPence)}</TableCell>
               <TableCell>{c.note}</TableCell>
               <TableCell>
-                <Button size="small" appearance="subtle" disabled={closed} icon={<DeleteRegular />} aria-label={`Remove ${CONTRIBUTION_NAMES[c.kind]} ${formatPence(c.amountPence)}`} onClick={() => void remove(c.id)} />
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  disabled={closed}
+                  icon={<DeleteRegular />}
+                  aria-label={`Remove ${CONTRIBUTION_NAMES[c.kind]} ${formatPence(c.amountPence)}`}
+                  onClick={() => void remove(c.id)}
+                />
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       {!closed && (
-      <div className="inline-form">
-        <Field label="Kind">
-          <Dropdown value={CONTRIBUTION_NAMES[kind]} selectedOptions={[kind]} onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as ContributionKind)}>
-            {(Object.keys(CONTRIBUTION_NAMES) as ContributionKind[]).map((k) => (
-              <Option key={k} value={k} text={CONTRIBUTION_NAMES[k]}>
-                {CONTRIBUTION_NAMES[k]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <MoneyInput label="Amount" pence={amount} onChange={setAmount} />
-        <Field label="Note">
-          <Input value={note} onChange={(_, d) => setNote(d.value)} />
-        </Field>
-        <Button icon={<AddRegular />} disabled={!amount} onClick={() => void add()}>
-          Add
-        </Button>
-      </div>
+        <div className="inline-form">
+          <Field label="Kind">
+            <Dropdown
+              value={CONTRIBUTION_NAMES[kind]}
+              selectedOptions={[kind]}
+              onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as ContributionKind)}
+            >
+              {(Object.keys(CONTRIBUTION_NAMES) as ContributionKind[]).map((k) => (
+                <Option key={k} value={k} text={CONTRIBUTION_NAMES[k]}>
+                  {CONTRIBUTION_NAMES[k]}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <MoneyInput label="Amount" pence={amount} onChange={setAmount} />
+          <Field label="Note">
+            <Input value={note} onChange={(_, d) => setNote(d.value)} />
+          </Field>
+          <Button icon={<AddRegular />} disabled={!amount} onClick={() => void add()}>
+            Add
+          </Button>
+        </div>
       )}
     </div>
   );
@@ -393,9 +454,17 @@ function OpeningBalance({ y }: { y: YearInfo }) {
   return (
     <div className="card">
       <h2>DSG balance at 1 April {y.id.slice(0, 4)}</h2>
-      <p className="muted">The earliest year starts from this balance (negative for a deficit); every later year brings forward the year before's carried forward.</p>
+      <p className="muted">
+        The earliest year starts from this balance (negative for a deficit); every later year brings forward the year before's carried forward.
+      </p>
       <div className="inline-form">
-        <MoneyInput label="Opening balance" pence={y.openingBalancePence} allowNegative onChange={setValue} hint={`Now ${formatPence(y.openingBalancePence ?? 0)}`} />
+        <MoneyInput
+          label="Opening balance"
+          pence={y.openingBalancePence}
+          allowNegative
+          onChange={setValue}
+          hint={`Now ${formatPence(y.openingBalancePence ?? 0)}`}
+        />
         <Button icon={<SaveRegular />} onClick={() => void save()}>
           Save
         </Button>

@@ -124,7 +124,10 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!workspace) return;
     loadYears(true).catch(reportError);
-    api.getUndoState({}).then(setUndo).catch(() => undefined);
+    api
+      .getUndoState({})
+      .then(setUndo)
+      .catch(() => undefined);
   }, [version, workspace, loadYears, reportError]);
 
   const setYear = useCallback(
@@ -185,7 +188,25 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       intent,
       setIntent,
     }),
-    [workspace, noWorkspace, years, year, setYear, period, screen, version, refresh, undo, runUndo, notice, notify, reportError, workspaceChanged, importing, intent],
+    [
+      workspace,
+      noWorkspace,
+      years,
+      year,
+      setYear,
+      period,
+      screen,
+      version,
+      refresh,
+      undo,
+      runUndo,
+      notice,
+      notify,
+      reportError,
+      workspaceChanged,
+      importing,
+      intent,
+    ],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

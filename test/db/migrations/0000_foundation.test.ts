@@ -18,7 +18,9 @@ describe('migration 0000_foundation', () => {
     expect(tables.length).toBeGreaterThanOrEqual(12);
     for (const table of tables) {
       const cols = (t.sqlite.pragma(`table_info(${getTableName(table)})`) as { name: string }[]).map((c) => c.name).sort();
-      const expected = Object.values(getTableColumns(table)).map((c) => c.name).sort();
+      const expected = Object.values(getTableColumns(table))
+        .map((c) => c.name)
+        .sort();
       expect(cols, getTableName(table)).toEqual(expected);
     }
   });
@@ -49,6 +51,8 @@ describe('migration 0000_foundation', () => {
     expect(() => s.exec(`UPDATE forecast SET period = 13 WHERE id = 1`)).toThrow(/CHECK/);
     expect(() => s.exec(`UPDATE budget SET original_pence = -1 WHERE id = 1`)).toThrow(/CHECK/);
     expect(() => s.exec(`UPDATE forecast SET line_id = 9999 WHERE id = 1`)).toThrow(/FOREIGN KEY/);
-    expect(() => s.exec(`INSERT INTO forecast (year_id, period, line_id, forecast_pence) SELECT year_id, period, line_id, 1 FROM forecast WHERE id = 1`)).toThrow(/UNIQUE/);
+    expect(() =>
+      s.exec(`INSERT INTO forecast (year_id, period, line_id, forecast_pence) SELECT year_id, period, line_id, 1 FROM forecast WHERE id = 1`),
+    ).toThrow(/UNIQUE/);
   });
 });

@@ -49,7 +49,18 @@ describe('hnb', () => {
     const summary = await hnb('summary', '--year', '2024-25', '--json');
     expect(summary.code).toBe(0);
     const s = JSON.parse(summary.out);
-    expect(Object.keys(s)).toEqual(['year', 'period', 'netFundingPence', 'budgetPence', 'forecastPence', 'variancePence', 'inYearPence', 'broughtForwardPence', 'contributionsPence', 'carriedForwardPence']);
+    expect(Object.keys(s)).toEqual([
+      'year',
+      'period',
+      'netFundingPence',
+      'budgetPence',
+      'forecastPence',
+      'variancePence',
+      'inYearPence',
+      'broughtForwardPence',
+      'contributionsPence',
+      'carriedForwardPence',
+    ]);
     expect(s.broughtForwardPence).toBeLessThan(0);
     expect(s.inYearPence).toBe(s.netFundingPence - s.forecastPence);
     expect(s.carriedForwardPence).toBe(s.broughtForwardPence + s.inYearPence + s.contributionsPence);

@@ -19,7 +19,11 @@ const snapshot = () => workspaceSnapshot(dir);
 function forecastOf(code: string): number | null {
   const db = new Database(join(dir, 'workspace.hnbdesk'), { readonly: true });
   try {
-    const r = db.prepare(`SELECT f.forecast_pence AS p FROM forecast f JOIN budget_line l ON l.id = f.line_id WHERE l.code = ? AND f.year_id = '2026-27' AND f.period = 7`).get(code) as { p: number } | undefined;
+    const r = db
+      .prepare(
+        `SELECT f.forecast_pence AS p FROM forecast f JOIN budget_line l ON l.id = f.line_id WHERE l.code = ? AND f.year_id = '2026-27' AND f.period = 7`,
+      )
+      .get(code) as { p: number } | undefined;
     return r?.p ?? null;
   } finally {
     db.close();
@@ -59,7 +63,12 @@ describe('hnb kinds, export and import', () => {
     const bad = await hnb('import', 'bad.xlsx', '--apply', '--json');
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.out).errors).toEqual([
-      { sheet: 'Monitoring return', cell: `I${rowOfCode(sh, 'HN03')}`, rule: expect.stringMatching(/must be an amount/), message: expect.stringMatching(/^Monitoring return!I\d+ — .* — found "lots"$/) },
+      {
+        sheet: 'Monitoring return',
+        cell: `I${rowOfCode(sh, 'HN03')}`,
+        rule: expect.stringMatching(/must be an amount/),
+        message: expect.stringMatching(/^Monitoring return!I\d+ — .* — found "lots"$/),
+      },
     ]);
     expect(snapshot()).toEqual(before);
 
@@ -100,7 +109,19 @@ describe('hnb kinds, export and import', () => {
     expect(proposed.code).toBe(0);
     expect(JSON.parse(proposed.out)).toMatchObject({ changed: 1, errors: [] });
 
-    const mapped = await hnb('import', 'ledger.xlsx', '--kind', 'monitoring', '--year', '2026-27', '--period', 'P7', '--map', 'Cost centre=code,Projection=forecastPence', '--apply');
+    const mapped = await hnb(
+      'import',
+      'ledger.xlsx',
+      '--kind',
+      'monitoring',
+      '--year',
+      '2026-27',
+      '--period',
+      'P7',
+      '--map',
+      'Cost centre=code,Projection=forecastPence',
+      '--apply',
+    );
     expect(mapped.code).toBe(0);
     expect(forecastOf('HN01')).toBe(830_000_000);
 

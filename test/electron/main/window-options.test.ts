@@ -88,7 +88,21 @@ describe('guards take anything and trust only what they should', () => {
 describe('permissions', () => {
   it('allows only writing to the clipboard', () => {
     expect(isPermissionAllowed('clipboard-sanitized-write')).toBe(true);
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'clipboard-read', 'fullscreen', 'hid', 'serial', '', null, undefined, 1, ['clipboard-sanitized-write']]) {
+    for (const p of [
+      'media',
+      'geolocation',
+      'notifications',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+      'hid',
+      'serial',
+      '',
+      null,
+      undefined,
+      1,
+      ['clipboard-sanitized-write'],
+    ]) {
       expect(isPermissionAllowed(p), String(p)).toBe(false);
     }
   });

@@ -26,7 +26,9 @@ async function roughWorkspace(): Promise<TestServer> {
   s.prepare('UPDATE budget_line SET active = 0 WHERE id IN (?, ?)').run(lines[0], lines[1]);
   s.prepare('DELETE FROM forecast WHERE line_id = ?').run(lines[1]);
   s.prepare('DELETE FROM budget WHERE line_id = ?').run(lines[1]);
-  s.prepare("INSERT INTO budget_line (code, name, group_id, sort_order, holder) SELECT 'ZZ-NEW', 'New line', group_id, 5, 'A Holder' FROM budget_line WHERE id = ?").run(lines[2]);
+  s.prepare(
+    "INSERT INTO budget_line (code, name, group_id, sort_order, holder) SELECT 'ZZ-NEW', 'New line', group_id, 5, 'A Holder' FROM budget_line WHERE id = ?",
+  ).run(lines[2]);
   return server;
 }
 

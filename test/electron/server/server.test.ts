@@ -20,9 +20,22 @@ async function lineIds(): Promise<number[]> {
 /** A year with HNB funding of £10m, a £2m opening deficit and two budgeted lines. */
 async function smallYear() {
   await t.ok('createYear', { year: '2024-25', openingBalancePence: -2 * M });
-  await t.ok('saveAllocation', { year: '2024-25', block: 'hnb', allocationPence: 11 * M, deductionsPence: m(1.5), adjustmentsPence: -m(0.25), transfersPence: m(0.75) });
+  await t.ok('saveAllocation', {
+    year: '2024-25',
+    block: 'hnb',
+    allocationPence: 11 * M,
+    deductionsPence: m(1.5),
+    adjustmentsPence: -m(0.25),
+    transfersPence: m(0.75),
+  });
   const [a, b] = await lineIds();
-  await t.ok('setBudgets', { year: '2024-25', changes: [{ lineId: a!, originalPence: 6 * M }, { lineId: b!, originalPence: 4 * M }] });
+  await t.ok('setBudgets', {
+    year: '2024-25',
+    changes: [
+      { lineId: a!, originalPence: 6 * M },
+      { lineId: b!, originalPence: 4 * M },
+    ],
+  });
   return { a: a!, b: b! };
 }
 
@@ -38,14 +51,39 @@ describe('budgets, forecasts and the DSG position', () => {
   it('a new workspace holds the standard lines covering every s251 line', async () => {
     const lines = await t.ok('listLines', {});
     const s251 = await t.ok('listS251Lines', {});
-    expect(s251.map((s) => s.code)).toEqual(['1.0.2', '1.2.1', '1.2.2', '1.2.3', '1.2.4', '1.2.5', '1.2.6', '1.2.7', '1.2.8', '1.2.9', '1.2.10', '1.2.11', '1.2.13']);
-    for (const s of s251) expect(lines.some((l) => l.s251Code === s.code), s.code).toBe(true);
+    expect(s251.map((s) => s.code)).toEqual([
+      '1.0.2',
+      '1.2.1',
+      '1.2.2',
+      '1.2.3',
+      '1.2.4',
+      '1.2.5',
+      '1.2.6',
+      '1.2.7',
+      '1.2.8',
+      '1.2.9',
+      '1.2.10',
+      '1.2.11',
+      '1.2.13',
+    ]);
+    for (const s of s251)
+      expect(
+        lines.some((l) => l.s251Code === s.code),
+        s.code,
+      ).toBe(true);
     expect((await t.ok('listGroups', {})).length).toBe(11);
   });
 
   it('computes net funding, variance, in-year and carried forward to the penny', async () => {
     const { a, b } = await smallYear();
-    await t.ok('setForecasts', { year: '2024-25', period: 3, changes: [{ lineId: a, forecastPence: m(6.5) + 1 }, { lineId: b, forecastPence: m(3.9) }] });
+    await t.ok('setForecasts', {
+      year: '2024-25',
+      period: 3,
+      changes: [
+        { lineId: a, forecastPence: m(6.5) + 1 },
+        { lineId: b, forecastPence: m(3.9) },
+      ],
+    });
     const s = await t.ok('getSummary', { year: '2024-25', period: 3 });
     expect(s).toMatchObject({
       netFundingPence: 10 * M,
@@ -63,12 +101,31 @@ describe('budgets, forecasts and the DSG position', () => {
   it('shows previous forecast and movement, and carries a forecast into later periods', async () => {
     const { a } = await smallYear();
     await t.ok('setForecasts', { year: '2024-25', period: 2, changes: [{ lineId: a, forecastPence: m(6.2) }] });
-    await t.ok('setForecasts', { year: '2024-25', period: 4, changes: [{ lineId: a, forecastPence: m(6.5), actualPence: 2 * M, commentary: 'Two more INMSS placements' }] });
+    await t.ok('setForecasts', {
+      year: '2024-25',
+      period: 4,
+      changes: [{ lineId: a, forecastPence: m(6.5), actualPence: 2 * M, commentary: 'Two more INMSS placements' }],
+    });
     const p4 = await t.ok('getMonitoring', { year: '2024-25', period: 4 });
     const row = p4.rows.find((r) => r.lineId === a)!;
-    expect(row).toMatchObject({ budgetPence: 6 * M, forecastPence: m(6.5), previousPence: m(6.2), movementPence: m(0.3), variancePence: m(0.5), actualPence: 2 * M, commentary: 'Two more INMSS placements', forecastSource: 'this-period' });
+    expect(row).toMatchObject({
+      budgetPence: 6 * M,
+      forecastPence: m(6.5),
+      previousPence: m(6.2),
+      movementPence: m(0.3),
+      variancePence: m(0.5),
+      actualPence: 2 * M,
+      commentary: 'Two more INMSS placements',
+      forecastSource: 'this-period',
+    });
     const p6 = await t.ok('getMonitoring', { year: '2024-25', period: 6 });
-    expect(p6.rows.find((r) => r.lineId === a)).toMatchObject({ forecastPence: m(6.5), forecastSource: 'earlier-period', forecastFromPeriod: 4, movementPence: 0, actualPence: null });
+    expect(p6.rows.find((r) => r.lineId === a)).toMatchObject({
+      forecastPence: m(6.5),
+      forecastSource: 'earlier-period',
+      forecastFromPeriod: 4,
+      movementPence: 0,
+      actualPence: null,
+    });
     const group = p4.groups.find((g) => g.groupId === row.groupId)!;
     expect(group.forecastPence).toBe(p4.rows.filter((r) => r.groupId === row.groupId).reduce((s, r) => s + r.forecastPence, 0));
   });
@@ -82,7 +139,7 @@ describe('budgets, forecasts and the DSG position', () => {
     expect(g.rows.find((r) => r.lineId === a)).toMatchObject({ originalPence: m(6.8), revisedPence: m(7.3), virementPence: m(0.5) });
   });
 
-  it('rolls the position forward: next year brings forward this year\'s carried forward plus contributions', async () => {
+  it("rolls the position forward: next year brings forward this year's carried forward plus contributions", async () => {
     const { a } = await smallYear();
     await t.ok('setForecasts', { year: '2024-25', period: 12, changes: [{ lineId: a, forecastPence: 7 * M }] });
     await t.ok('saveContribution', { year: '2024-25', kind: 'safety_valve', amountPence: m(0.5), note: 'Instalment 1' });
@@ -101,7 +158,14 @@ describe('budgets, forecasts and the DSG position', () => {
     await smallYear();
     let v = await t.ok('addAllocationVersion', { year: '2024-25', publishedOn: '2099-06-30', label: 'June update' });
     expect(v.versions).toHaveLength(2);
-    v = await t.ok('saveAllocation', { year: '2024-25', block: 'hnb', allocationPence: 12 * M, deductionsPence: m(1.5), adjustmentsPence: -m(0.25), transfersPence: m(0.75) });
+    v = await t.ok('saveAllocation', {
+      year: '2024-25',
+      block: 'hnb',
+      allocationPence: 12 * M,
+      deductionsPence: m(1.5),
+      adjustmentsPence: -m(0.25),
+      transfersPence: m(0.75),
+    });
     expect(v.version?.label).toBe('June update');
     expect((await t.ok('getSummary', { year: '2024-25' })).netFundingPence).toBe(11 * M);
     const e = await t.refused('addAllocationVersion', { year: '2024-25', publishedOn: '2020-01-01', label: 'Too early' });
@@ -143,7 +207,14 @@ describe('audit trail and undo', () => {
     const { a, b } = await smallYear();
     await t.ok('setForecasts', { year: '2024-25', period: 1, changes: [{ lineId: a, forecastPence: m(6.1) }] });
     const afterFirst = dumpTables(t.sqlite);
-    await t.ok('setForecasts', { year: '2024-25', period: 1, changes: [{ lineId: a, forecastPence: m(6.2), commentary: 'x' }, { lineId: b, forecastPence: m(4.4) }] });
+    await t.ok('setForecasts', {
+      year: '2024-25',
+      period: 1,
+      changes: [
+        { lineId: a, forecastPence: m(6.2), commentary: 'x' },
+        { lineId: b, forecastPence: m(4.4) },
+      ],
+    });
     expect((await t.ok('getUndoState', {})).label).toBe('Forecast: 2 changes');
     const r = await t.ok('undo', {});
     expect(r.undone).toBe('Forecast: 2 changes');
@@ -207,7 +278,7 @@ describe('years follow on from each other', () => {
     expect(dumpTables(t.sqlite)).toEqual(before);
   });
 
-  it('adding a year before the earliest moves the opening balance to it, so no year\'s position changes', async () => {
+  it("adding a year before the earliest moves the opening balance to it, so no year's position changes", async () => {
     const before = await t.ok('getPositionSeries', {});
     await t.ok('createYear', { year: '2021-22' });
     const after = await t.ok('getPositionSeries', {});
@@ -248,7 +319,10 @@ describe('closed years', () => {
     expect(dumpTables(t.sqlite)).toEqual(before);
     await t.ok('setYearStatus', { year: '2024-25', status: 'open', reason: 'Late adjustment from the auditors' });
     await t.ok('setForecasts', { year: '2024-25', period: 12, changes: [{ lineId: a, forecastPence: m(6.45) }] });
-    expect((await t.refused('setYearStatus', { year: '2024-25', status: 'closed', reason: '   ' })).details?.issues?.[0]).toMatchObject({ field: 'reason', rule: 'must not be blank' });
+    expect((await t.refused('setYearStatus', { year: '2024-25', status: 'closed', reason: '   ' })).details?.issues?.[0]).toMatchObject({
+      field: 'reason',
+      rule: 'must not be blank',
+    });
   });
 });
 
@@ -258,22 +332,106 @@ describe('bad input is refused with the field and rule named, and nothing change
   });
 
   const cases: Array<[string, string, (ids: { a: number }) => unknown, string, string | undefined, RegExp]> = [
-    ['a wrong type', 'setForecasts', ({ a }) => ({ year: '2024-25', period: 6, changes: [{ lineId: a, forecastPence: '12,000' }] }), 'INVALID_INPUT', 'changes[0].forecastPence', /whole number of pence/],
-    ['a fraction of a penny', 'setBudgets', ({ a }) => ({ year: '2024-25', changes: [{ lineId: a, originalPence: 10.5 }] }), 'INVALID_INPUT', 'changes[0].originalPence', /whole number of pence/],
-    ['a negative budget', 'setBudgets', ({ a }) => ({ year: '2024-25', changes: [{ lineId: a, originalPence: -100 }] }), 'INVALID_INPUT', 'changes[0].originalPence', /must not be negative/],
-    ['a negative forecast', 'setForecasts', ({ a }) => ({ year: '2024-25', period: 1, changes: [{ lineId: a, forecastPence: -1 }] }), 'INVALID_INPUT', 'changes[0].forecastPence', /must not be negative/],
-    ['an unknown line', 'setForecasts', () => ({ year: '2024-25', period: 6, changes: [{ lineId: 9999, forecastPence: 1 }] }), 'INVALID_INPUT', 'changes[0].lineId', /no budget line with id 9999/],
-    ['period 13', 'setForecasts', ({ a }) => ({ year: '2024-25', period: 13, changes: [{ lineId: a, forecastPence: 1 }] }), 'INVALID_INPUT', 'period', /P1 \(April\) to P12 \(March\)/],
+    [
+      'a wrong type',
+      'setForecasts',
+      ({ a }) => ({ year: '2024-25', period: 6, changes: [{ lineId: a, forecastPence: '12,000' }] }),
+      'INVALID_INPUT',
+      'changes[0].forecastPence',
+      /whole number of pence/,
+    ],
+    [
+      'a fraction of a penny',
+      'setBudgets',
+      ({ a }) => ({ year: '2024-25', changes: [{ lineId: a, originalPence: 10.5 }] }),
+      'INVALID_INPUT',
+      'changes[0].originalPence',
+      /whole number of pence/,
+    ],
+    [
+      'a negative budget',
+      'setBudgets',
+      ({ a }) => ({ year: '2024-25', changes: [{ lineId: a, originalPence: -100 }] }),
+      'INVALID_INPUT',
+      'changes[0].originalPence',
+      /must not be negative/,
+    ],
+    [
+      'a negative forecast',
+      'setForecasts',
+      ({ a }) => ({ year: '2024-25', period: 1, changes: [{ lineId: a, forecastPence: -1 }] }),
+      'INVALID_INPUT',
+      'changes[0].forecastPence',
+      /must not be negative/,
+    ],
+    [
+      'an unknown line',
+      'setForecasts',
+      () => ({ year: '2024-25', period: 6, changes: [{ lineId: 9999, forecastPence: 1 }] }),
+      'INVALID_INPUT',
+      'changes[0].lineId',
+      /no budget line with id 9999/,
+    ],
+    [
+      'period 13',
+      'setForecasts',
+      ({ a }) => ({ year: '2024-25', period: 13, changes: [{ lineId: a, forecastPence: 1 }] }),
+      'INVALID_INPUT',
+      'period',
+      /P1 \(April\) to P12 \(March\)/,
+    ],
     ['period 0', 'getMonitoring', () => ({ year: '2024-25', period: 0 }), 'INVALID_INPUT', 'period', /P1 \(April\) to P12 \(March\)/],
     ['a badly written year', 'createYear', () => ({ year: '2024/25' }), 'INVALID_INPUT', 'year', /financial year such as 2024-25/],
-    ['a year that does not exist', 'setForecasts', ({ a }) => ({ year: '2031-32', period: 1, changes: [{ lineId: a, forecastPence: 1 }] }), 'NOT_FOUND', 'year', /no year 2031-32/],
+    [
+      'a year that does not exist',
+      'setForecasts',
+      ({ a }) => ({ year: '2031-32', period: 1, changes: [{ lineId: a, forecastPence: 1 }] }),
+      'NOT_FOUND',
+      'year',
+      /no year 2031-32/,
+    ],
     ['a duplicate year', 'createYear', () => ({ year: '2024-25' }), 'DUPLICATE', 'year', /already exists/],
     ['a missing field', 'setBudgets', () => ({ year: '2024-25' }), 'INVALID_INPUT', 'changes', /is required/],
-    ['an unknown field', 'setBudgets', ({ a }) => ({ year: '2024-25', changes: [{ lineId: a, originalPence: 1, budgetPence: 2 }] }), 'INVALID_INPUT', 'changes[0]', /unknown field budgetPence/],
-    ['an empty change', 'setBudgets', ({ a }) => ({ year: '2024-25', changes: [{ lineId: a }] }), 'INVALID_INPUT', 'changes[0]', /neither originalPence nor revisedPence/],
-    ['a duplicate line code', 'saveLine', () => ({ code: 'HN01', name: 'Copy', s251Code: null, groupId: 1, holder: '', active: true }), 'INVALID_INPUT', 'code', /already used/],
-    ['an unknown s251 line', 'saveLine', () => ({ code: 'HN99', name: 'New', s251Code: '1.2.12', groupId: 1, holder: '', active: true }), 'INVALID_INPUT', 's251Code', /no s251 line 1.2.12/],
-    ['an opening balance on a later year', 'setOpeningBalance', () => ({ year: '2025-26', openingBalancePence: 0 }), 'INVALID_INPUT', 'year', /Only the earliest year/],
+    [
+      'an unknown field',
+      'setBudgets',
+      ({ a }) => ({ year: '2024-25', changes: [{ lineId: a, originalPence: 1, budgetPence: 2 }] }),
+      'INVALID_INPUT',
+      'changes[0]',
+      /unknown field budgetPence/,
+    ],
+    [
+      'an empty change',
+      'setBudgets',
+      ({ a }) => ({ year: '2024-25', changes: [{ lineId: a }] }),
+      'INVALID_INPUT',
+      'changes[0]',
+      /neither originalPence nor revisedPence/,
+    ],
+    [
+      'a duplicate line code',
+      'saveLine',
+      () => ({ code: 'HN01', name: 'Copy', s251Code: null, groupId: 1, holder: '', active: true }),
+      'INVALID_INPUT',
+      'code',
+      /already used/,
+    ],
+    [
+      'an unknown s251 line',
+      'saveLine',
+      () => ({ code: 'HN99', name: 'New', s251Code: '1.2.12', groupId: 1, holder: '', active: true }),
+      'INVALID_INPUT',
+      's251Code',
+      /no s251 line 1.2.12/,
+    ],
+    [
+      'an opening balance on a later year',
+      'setOpeningBalance',
+      () => ({ year: '2025-26', openingBalancePence: 0 }),
+      'INVALID_INPUT',
+      'year',
+      /Only the earliest year/,
+    ],
     ['not an object', 'getSummary', () => 'nonsense', 'INVALID_INPUT', undefined, /expected object/],
     ['an unknown call', 'dropTables', () => ({}), 'NOT_AVAILABLE', undefined, /no call named "dropTables"/],
   ];

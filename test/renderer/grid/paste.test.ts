@@ -37,19 +37,32 @@ describe('pasting a block from Excel lands cell for cell where it is seen', () =
     // "Forecast | Variance" copied from an exported workbook must not put variances into Actual.
     const plan = planPaste([['1,000', '99,800']], rows, 1, columns, 1);
     expect(plan.changes.size).toBe(0);
-    expect(plan.errors).toEqual(['Variance is calculated, so the block cannot be pasted over it. Paste into the white columns only, one column at a time if they are apart.']);
+    expect(plan.errors).toEqual([
+      'Variance is calculated, so the block cannot be pasted over it. Paste into the white columns only, one column at a time if they are apart.',
+    ]);
     expect(planPaste([['5']], rows, 1, columns, 2).errors[0]).toMatch(/^Variance is calculated/);
   });
 
   it('refuses a block that would cover a heading or subtotal, rather than skip it', () => {
     const plan = planPaste([['1'], ['2'], ['3'], ['4'], ['5']], rows, 1, columns, 1);
     expect(plan.changes.size).toBe(0);
-    expect(plan.errors).toEqual(['The block would cover "Total Place funding", "Mainstream top-ups", which are not a budget line. Paste one provision group at a time.']);
+    expect(plan.errors).toEqual([
+      'The block would cover "Total Place funding", "Mainstream top-ups", which are not a budget line. Paste one provision group at a time.',
+    ]);
   });
 
   it('reports every bad cell (the grid then saves none of the block)', () => {
     // Actual may be negative; Commentary takes any text.
-    const plan = planPaste([['abc', '1'], ['-5', 'x']], rows, 1, columns, 3);
+    const plan = planPaste(
+      [
+        ['abc', '1'],
+        ['-5', 'x'],
+      ],
+      rows,
+      1,
+      columns,
+      3,
+    );
     expect(plan.errors).toEqual(['HN01, Actual: "abc" is not an amount of money']);
     const money = planPaste([['abc'], ['-5']], rows, 1, columns, 1);
     expect(money.errors).toEqual(['HN01, Forecast: "abc" is not an amount of money', 'HN02, Forecast: must not be negative (found "-5")']);

@@ -16,7 +16,11 @@ describe('clipboard text from Excel', () => {
     expect(parseTsv('')).toEqual([]);
   });
   it('round-trips through toTsv', () => {
-    const rows = [['Code', 'Note'], ['HN01', 'has "quotes"\nand a newline'], ['HN02', 1234.5]];
+    const rows = [
+      ['Code', 'Note'],
+      ['HN01', 'has "quotes"\nand a newline'],
+      ['HN02', 1234.5],
+    ];
     expect(parseTsv(toTsv(rows))).toEqual(rows.map((r) => r.map(String)));
   });
 });

@@ -116,7 +116,11 @@ export function readDate(v: RawValue | undefined, options: { date1904: boolean; 
   if (typeof v !== 'string') return fail('must be a date', v);
   const t = v.trim();
   const uk = UK_DATE.exec(t);
-  const iso = uk ? isoOf(Number(uk[3]), Number(uk[2]), Number(uk[1])) : ISO_DATE.test(t) ? isoOf(Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10))) : null;
+  const iso = uk
+    ? isoOf(Number(uk[3]), Number(uk[2]), Number(uk[1]))
+    : ISO_DATE.test(t)
+      ? isoOf(Number(t.slice(0, 4)), Number(t.slice(5, 7)), Number(t.slice(8, 10)))
+      : null;
   return iso ? { ok: true, value: iso } : fail('must be a date written dd/mm/yyyy', v);
 }
 

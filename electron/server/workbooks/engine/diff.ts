@@ -77,7 +77,9 @@ export function diffRows(
         rows.push({ key: `new:${fr.fileRow}`, status: 'added', fileRow: fr.fileRow, code, name, cells });
       } else {
         unmatched++;
-        const why = def.canAdd ? `a new line needs ${def.addRequires.join(', ')}` : 'no budget line in this workspace has this code; add the line in the budget first';
+        const why = def.canAdd
+          ? `a new line needs ${def.addRequires.join(', ')}`
+          : 'no budget line in this workspace has this code; add the line in the budget first';
         rows.push({ key: `unmatched:${fr.fileRow}`, status: 'unmatched', fileRow: fr.fileRow, code, name, cells, note: why });
       }
       continue;
@@ -85,7 +87,9 @@ export function diffRows(
     const dup = seen.get(db.id);
     if (dup !== undefined) {
       const col = fr.id !== null ? (options.idCol ?? 1) : options.keyCol;
-      errors.push(cellIssue(options.sheet, col, fr.fileRow, `each line may appear once; it is already on row ${dup}`, fr.id !== null ? String(fr.id) : `"${code}"`));
+      errors.push(
+        cellIssue(options.sheet, col, fr.fileRow, `each line may appear once; it is already on row ${dup}`, fr.id !== null ? String(fr.id) : `"${code}"`),
+      );
       continue;
     }
     seen.set(db.id, fr.fileRow);
@@ -111,7 +115,15 @@ export function diffRows(
       const dbFp = fingerprint(allEditable.map((c) => db.values[c.field] ?? null));
       if (dbFp !== exported) {
         conflicts.set(key, entry);
-        rows.push({ key, status: 'conflict', fileRow: fr.fileRow, code, name, cells, note: 'changed in the workspace since this file was exported, and changed in the file' });
+        rows.push({
+          key,
+          status: 'conflict',
+          fileRow: fr.fileRow,
+          code,
+          name,
+          cells,
+          note: 'changed in the workspace since this file was exported, and changed in the file',
+        });
         continue;
       }
     }
@@ -123,7 +135,15 @@ export function diffRows(
   const expected = options.fingerprints ? [...options.fingerprints.keys()].map((id) => byId.get(id)).filter((r): r is DbRow => Boolean(r)) : data.rows;
   const missing = expected.filter((r) => !seen.has(r.id));
   for (const m of missing) {
-    rows.push({ key: `missing:${m.id}`, status: 'missing', fileRow: null, code: String(m.values.code ?? ''), name: String(m.values.name ?? ''), cells: [], note: `not in the file; if you tick "remove rows missing from the file", ${def.deleteMeans}` });
+    rows.push({
+      key: `missing:${m.id}`,
+      status: 'missing',
+      fileRow: null,
+      code: String(m.values.code ?? ''),
+      name: String(m.values.name ?? ''),
+      cells: [],
+      note: `not in the file; if you tick "remove rows missing from the file", ${def.deleteMeans}`,
+    });
   }
   return {
     rows,

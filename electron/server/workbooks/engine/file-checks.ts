@@ -48,11 +48,7 @@ export interface ZipEntry {
 }
 
 /** Throws AppError('INVALID_FILE', sentence, { fileName, rule }); returns a summary when the file looks like a plain .xlsx. */
-export function checkWorkbookFile(
-  bytes: Uint8Array,
-  fileName: string,
-  limits: FileLimits = FILE_LIMITS,
-): { entries: number; uncompressedBytes: number } {
+export function checkWorkbookFile(bytes: Uint8Array, fileName: string, limits: FileLimits = FILE_LIMITS): { entries: number; uncompressedBytes: number } {
   // win32.basename splits on both / and \, so a Windows path from the renderer still shows just the file's name.
   const name = win32.basename(fileName) || fileName;
   const refuse: Refuse = (rule, message) => {
@@ -115,10 +111,7 @@ function checkExtension(name: string, refuse: Refuse): void {
     case '.xlsx':
       return;
     case '.xlsm':
-      return refuse(
-        'macro workbook',
-        `${name} is a macro-enabled workbook (.xlsm). Save a copy as an Excel Workbook (.xlsx) without macros and import that.`,
-      );
+      return refuse('macro workbook', `${name} is a macro-enabled workbook (.xlsm). Save a copy as an Excel Workbook (.xlsx) without macros and import that.`);
     case '.xls':
       return refuse('old xls format', `${name} is in the old Excel 97-2003 format (.xls). ${saveAs}`);
     case '.xlsb':
@@ -152,12 +145,7 @@ function checkMagic(buf: Buffer, name: string, refuse: Refuse): void {
   if (buf.length < 4 || buf.readUInt32LE(0) !== LOCAL_HEADER) refuse('not xlsx', notXlsxSentence(name));
 }
 
-function readCentralDirectory(
-  buf: Buffer,
-  name: string,
-  limits: FileLimits,
-  refuse: Refuse,
-): { entries: ZipEntry[]; directoryOffset: number } {
+function readCentralDirectory(buf: Buffer, name: string, limits: FileLimits, refuse: Refuse): { entries: ZipEntry[]; directoryOffset: number } {
   const damaged = (rule: string) => refuse(rule, damagedSentence(name));
 
   // The end record sits last, followed only by its comment; requiring the comment to reach exactly the end of the
@@ -239,10 +227,7 @@ function readCentralDirectory(
     const key = entryName.toLowerCase();
     if (seen.has(key)) return damaged('duplicate entry');
     seen.add(key);
-    if (
-      localOffset + 30 + compressedSize > directoryOffset ||
-      buf.readUInt32LE(localOffset) !== LOCAL_HEADER
-    ) {
+    if (localOffset + 30 + compressedSize > directoryOffset || buf.readUInt32LE(localOffset) !== LOCAL_HEADER) {
       return damaged('damaged');
     }
     entries.push({ name: entryName, method, compressedSize, uncompressedSize, localOffset });
@@ -262,13 +247,7 @@ function findExtra(buf: Buffer, start: number, length: number, id: number): { st
 
 /** Names a careless extractor would write outside its folder (zip slip), or that no genuine writer produces. */
 function isUnsafeName(name: string): boolean {
-  return (
-    name.length === 0 ||
-    name.includes('\0') ||
-    /^[\\/]/.test(name) ||
-    /^[a-z]:/i.test(name) ||
-    name.split(/[\\/]/).includes('..')
-  );
+  return name.length === 0 || name.includes('\0') || /^[\\/]/.test(name) || /^[a-z]:/i.test(name) || name.split(/[\\/]/).includes('..');
 }
 
 function checkMacros(buf: Buffer, entries: ZipEntry[], directoryOffset: number, name: string, refuse: Refuse): void {

@@ -167,11 +167,7 @@ function headerCells(cells: RawValue[]): HeaderCell[] {
  * match. Score = sum of match tiers of the one-to-one assignment (exact 3, contains 2, shared words 1), each distinct
  * text counted once. Highest score wins; ties -> the earlier row. Returns the row's non-blank cells.
  */
-export function detectHeaderRow(
-  rows: RawRow[],
-  fields: MappableField[],
-  maxScan = 30,
-): { headerRow: number; headers: HeaderCell[] } | null {
+export function detectHeaderRow(rows: RawRow[], fields: MappableField[], maxScan = 30): { headerRow: number; headers: HeaderCell[] } | null {
   if (rows.length === 0) return null;
   const first = Math.min(...rows.map((r) => r.row));
   let best: { headerRow: number; headers: HeaderCell[]; score: number } | null = null;
@@ -226,7 +222,10 @@ export function mappingFromHeaderText(
   const problems: string[] = [];
   const colOwner = new Map<number, string>();
   const headerList = headers.map((h) => `"${h.text}"`).join(', ');
-  const fieldList = fields.filter((f) => f.type !== 'id').map((f) => f.field).join(', ');
+  const fieldList = fields
+    .filter((f) => f.type !== 'id')
+    .map((f) => f.field)
+    .join(', ');
   for (const [headerText, fieldName] of Object.entries(map)) {
     const wanted = normaliseHeader(headerText);
     const header = headers.find((h) => normaliseHeader(h.text) === wanted && wanted !== '');
@@ -286,9 +285,7 @@ export function isSubtotalRow(cells: RawValue[], mapping: ColumnMapping, keyFiel
   if (cells.some(saysTotal)) return true;
   if (keyCol === undefined) return false; // without a key column, only the words can tell
   const moneyFields = fields ? new Set(fields.filter((f) => f.type === 'money').map((f) => f.field)) : null;
-  return Object.entries(mapping).some(
-    ([field, col]) => field !== keyField && (moneyFields === null || moneyFields.has(field)) && isNumberLike(cells[col - 1]),
-  );
+  return Object.entries(mapping).some(([field, col]) => field !== keyField && (moneyFields === null || moneyFields.has(field)) && isNumberLike(cells[col - 1]));
 }
 
 /** Every cell null/undefined/'' or whitespace (an empty row counts as blank). */

@@ -81,7 +81,9 @@ export function interpretRows(def: KindDef, data: KindData, raw: RawRow[], o: In
       const col = o.mapping[c.field]!;
       const got = readCell(c, cells[col - 1], data, o.date1904, o.ownFile);
       if (!got.ok) {
-        errors.push(cellIssue(o.sheet, col, r.row, c.type === 'id' ? 'must be the row id HNB Desk wrote (leave column A alone)' : `${c.header} ${got.rule}`, got.found));
+        errors.push(
+          cellIssue(o.sheet, col, r.row, c.type === 'id' ? 'must be the row id HNB Desk wrote (leave column A alone)' : `${c.header} ${got.rule}`, got.found),
+        );
         invalid = true;
         continue;
       }

@@ -59,7 +59,11 @@ export interface WorkbookSink {
 }
 
 /** Opens a workbook's parts and finds its sheets; refuses one with too many sheets. */
-export async function openWorkbook(bytes: Uint8Array, fileName: string, limits: ReadLimits = READ_LIMITS): Promise<{ parts: XlsxParts; layout: WorkbookLayout }> {
+export async function openWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: ReadLimits = READ_LIMITS,
+): Promise<{ parts: XlsxParts; layout: WorkbookLayout }> {
   try {
     const parts = new XlsxParts(bytes, fileName);
     const layout = await workbookLayout(parts);
@@ -90,7 +94,12 @@ export async function sharedStringsOf(parts: XlsxParts, layout: WorkbookLayout):
 
 /** The sentence for a sheet past a limit. */
 export function sheetTooBig(fileName: string, sheet: string, what: 'rows' | 'columns', limits: ReadLimits): AppError {
-  return tooBig(fileName, what === 'rows' ? `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${sheet}"` : `has more than ${limits.maxCols} columns on the sheet "${sheet}"`);
+  return tooBig(
+    fileName,
+    what === 'rows'
+      ? `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${sheet}"`
+      : `has more than ${limits.maxCols} columns on the sheet "${sheet}"`,
+  );
 }
 
 /**
@@ -137,10 +146,14 @@ export async function streamSheets(
 }
 
 export function unreadable(fileName: string, why: string): AppError {
-  return new AppError('INVALID_FILE', `${fileName} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it as .xlsx, and try again. (${why})`, {
-    fileName,
-    rule: 'readable workbook',
-  });
+  return new AppError(
+    'INVALID_FILE',
+    `${fileName} could not be read as an Excel workbook: it may be damaged. Open it in Excel, save it as .xlsx, and try again. (${why})`,
+    {
+      fileName,
+      rule: 'readable workbook',
+    },
+  );
 }
 
 /** Collects a sheet list from a sink's calls. */

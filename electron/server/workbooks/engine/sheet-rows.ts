@@ -84,7 +84,8 @@ function cellValue(c: CellState, shared: SharedStringOf, date1904: boolean): Raw
   // openpyxl writes an empty <v/> after every formula it has no result for.
   const noValue = c.value === null || (c.value === '' && c.t !== 'str');
   if (c.formula !== null) {
-    if (noValue) return { problem: 'formula-without-value', text: c.formula ? `=${c.formula}` : 'a formula (shared with the cell above)' } satisfies CellProblem;
+    if (noValue)
+      return { problem: 'formula-without-value', text: c.formula ? `=${c.formula}` : 'a formula (shared with the cell above)' } satisfies CellProblem;
     // A formula's saved result is typed as a cell's value is; it is never a shared string.
     return c.t === 's' ? c.value : typedValue(c.t, c.value!, date1904);
   }
@@ -110,7 +111,12 @@ function typedValue(t: string | undefined, text: string, date1904: boolean): Raw
 }
 
 /** Streams the rows of one sheet that hold at least one value, in batches as the XML arrives. */
-export async function* sheetRows(xml: AsyncIterable<unknown> | Iterable<unknown>, shared: SharedStringOf, date1904: boolean, limits: SheetRowLimits): AsyncGenerator<RawRow[]> {
+export async function* sheetRows(
+  xml: AsyncIterable<unknown> | Iterable<unknown>,
+  shared: SharedStringOf,
+  date1904: boolean,
+  limits: SheetRowLimits,
+): AsyncGenerator<RawRow[]> {
   let inData = false;
   let rowNo = 0;
   let checkedRow = false;

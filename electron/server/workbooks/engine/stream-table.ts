@@ -27,7 +27,6 @@ export const ZIP_OPTIONS = { zlib: { chunkSize: PART_BUFFER } };
 
 const TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table';
 
-
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function tableXml(id: number, t: StreamTable): string {

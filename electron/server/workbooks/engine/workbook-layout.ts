@@ -66,10 +66,14 @@ export async function workbookLayout(parts: XlsxParts): Promise<WorkbookLayout> 
     sheets.push({ name: s.attributes.name ?? '', hidden: state === 'hidden' || state === 'veryHidden', part });
   }
   if (sheets.length === 0 && declared.length > 0) {
-    throw new AppError('INVALID_FILE', `${parts.fileName} could not be read as an Excel workbook: its sheets cannot be found in the file. Open it in Excel, save it as .xlsx, and try again.`, {
-      fileName: parts.fileName,
-      rule: 'readable workbook',
-    });
+    throw new AppError(
+      'INVALID_FILE',
+      `${parts.fileName} could not be read as an Excel workbook: its sheets cannot be found in the file. Open it in Excel, save it as .xlsx, and try again.`,
+      {
+        fileName: parts.fileName,
+        rule: 'readable workbook',
+      },
+    );
   }
   const stringsRel = rels.find((r) => /\/sharedStrings$/.test(r.attributes.Type ?? ''));
   const stringsPart = stringsRel?.attributes.Target ? partOf(stringsRel.attributes.Target) : 'xl/sharedStrings.xml';

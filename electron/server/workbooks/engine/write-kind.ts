@@ -29,7 +29,6 @@ export interface ExportHeader {
   exportedAt: Date;
 }
 
-
 const LOCKED_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
 const INPUT_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFFFFFFF' } };
 const BODY_FONT = { name: FONT, size: 10 };
@@ -93,12 +92,21 @@ function writeReadMe(wb: TableWorkbookWriter, def: KindDef, data: KindData, head
   };
   put(`${head.authority}: ${def.title}`, { size: 14, bold: true, color: { argb: 'FF1F3864' } });
   put(data.subtitle, { size: 11 });
-  put(`Exported ${head.exportedAt.toISOString().slice(0, 16).replace('T', ' ')} by ${head.exportedBy} from HNB Desk. ${data.rows.length} rows.`, { size: 9, italic: true, color: { argb: 'FF555555' } });
+  put(`Exported ${head.exportedAt.toISOString().slice(0, 16).replace('T', ' ')} by ${head.exportedBy} from HNB Desk. ${data.rows.length} rows.`, {
+    size: 9,
+    italic: true,
+    color: { argb: 'FF555555' },
+  });
   put('', { size: 10 });
   put('How to fill it in', { size: 11, bold: true });
   def.instructions.forEach((t, i) => put(`${i + 1}. ${t}`, { size: 10 }));
-  put(`White cells on the "${def.sheetName}" sheet are for typing; grey cells are locked. The sheet is protected without a password (Review > Unprotect Sheet) only to stop accidents.`, { size: 10 });
-  put('When you have finished, save the file as an Excel Workbook (.xlsx) and send it back. HNB Desk shows every change before anything is applied.', { size: 10 });
+  put(
+    `White cells on the "${def.sheetName}" sheet are for typing; grey cells are locked. The sheet is protected without a password (Review > Unprotect Sheet) only to stop accidents.`,
+    { size: 10 },
+  );
+  put('When you have finished, save the file as an Excel Workbook (.xlsx) and send it back. HNB Desk shows every change before anything is applied.', {
+    size: 10,
+  });
   ws.commit();
 }
 
@@ -158,7 +166,9 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
 
   const ws = wb.addWorksheet(def.sheetName, {
     properties: { tabColor: { argb: 'FF2E75B6' } },
-    views: [{ state: 'frozen', xSplit: frozenCols, ySplit: HEADER_ROW, topLeftCell: `${columnLetter(frozenCols + 1)}${firstData}`, activeCell: `B${firstData}` }],
+    views: [
+      { state: 'frozen', xSplit: frozenCols, ySplit: HEADER_ROW, topLeftCell: `${columnLetter(frozenCols + 1)}${firstData}`, activeCell: `B${firstData}` },
+    ],
     pageSetup: {
       ...A4_LANDSCAPE,
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
@@ -186,7 +196,11 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
   const styles = cols.map(columnStyles);
   const wrapped = cols.filter((c) => c.wrap);
   const formulaCols = cols.map((c) => c.formula);
-  const body = new SheetRows(wb, ws, styles.map((s) => s.body));
+  const body = new SheetRows(
+    wb,
+    ws,
+    styles.map((s) => s.body),
+  );
   const writeRow = (values: Record<string, FieldValue> | null, id: number | null) => {
     const rowNo = body.rowNumber;
     const cells: RowCell[] = new Array(lastCol);
@@ -225,7 +239,10 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
     if (i + 1 === labelCol) cell.value = 'Total';
     else if (c.total) {
       const sum = data.rows.reduce((s, r) => s + ((r.values[c.field] as number | null) ?? 0), 0);
-      cell.value = { formula: `SUBTOTAL(109,${columnLetter(i + 1)}${firstData}:${columnLetter(i + 1)}${lastData})`, result: sum / 100 } as ExcelJS.CellFormulaValue;
+      cell.value = {
+        formula: `SUBTOTAL(109,${columnLetter(i + 1)}${firstData}:${columnLetter(i + 1)}${lastData})`,
+        result: sum / 100,
+      } as ExcelJS.CellFormulaValue;
     }
   });
   totals.commit();

@@ -20,20 +20,86 @@ export const budgetKind: KindDef = {
   canAdd: true,
   addRequires: ['code', 'name', 'group'],
   spareRows: 20,
-  deleteMeans: "the line is retired and its budget for this year removed",
+  deleteMeans: 'the line is retired and its budget for this year removed',
   columns: [
     { field: 'id', header: 'Row id', type: 'id', width: 8, editable: false, key: true },
-    { field: 'code', header: 'Line code', type: 'code', width: 11, editable: true, key: true, required: true, maxLength: 40, aliases: ['code', 'cost centre', 'cost center', 'budget code', 'cc'] },
-    { field: 'name', header: 'Budget line', type: 'text', width: 40, editable: true, required: true, maxLength: 200, wrap: true, aliases: ['description', 'line name', 'name', 'cost centre name', 'line'] },
+    {
+      field: 'code',
+      header: 'Line code',
+      type: 'code',
+      width: 11,
+      editable: true,
+      key: true,
+      required: true,
+      maxLength: 40,
+      aliases: ['code', 'cost centre', 'cost center', 'budget code', 'cc'],
+    },
+    {
+      field: 'name',
+      header: 'Budget line',
+      type: 'text',
+      width: 40,
+      editable: true,
+      required: true,
+      maxLength: 200,
+      wrap: true,
+      aliases: ['description', 'line name', 'name', 'cost centre name', 'line'],
+    },
     { field: 's251Code', header: 's251 line', type: 'list', width: 10, editable: true, list: 's251', aliases: ['s251', 's251 code', 'section 251'] },
-    { field: 'group', header: 'Provision type', type: 'list', width: 26, editable: true, required: true, list: 'groups', aliases: ['provision group', 'group', 'provision'] },
-    { field: 'holder', header: 'Budget holder', type: 'text', width: 18, editable: true, maxLength: 200, aliases: ['holder', 'owner', 'manager', 'budget manager'] },
-    { field: 'originalPence', header: 'Original budget', type: 'money', width: 16, editable: true, required: true, nonNegative: true, total: true, aliases: ['original', 'annual budget', 'base budget', 'budget'] },
-    { field: 'revisedPence', header: 'Revised budget', type: 'money', width: 16, editable: true, required: true, nonNegative: true, total: true, aliases: ['revised', 'current budget', 'working budget'] },
-    { field: 'virementPence', header: 'Virements', type: 'money', width: 14, editable: false, total: true, signed: true, formula: (c, r) => `${c('revisedPence')}${r}-${c('originalPence')}${r}` },
+    {
+      field: 'group',
+      header: 'Provision type',
+      type: 'list',
+      width: 26,
+      editable: true,
+      required: true,
+      list: 'groups',
+      aliases: ['provision group', 'group', 'provision'],
+    },
+    {
+      field: 'holder',
+      header: 'Budget holder',
+      type: 'text',
+      width: 18,
+      editable: true,
+      maxLength: 200,
+      aliases: ['holder', 'owner', 'manager', 'budget manager'],
+    },
+    {
+      field: 'originalPence',
+      header: 'Original budget',
+      type: 'money',
+      width: 16,
+      editable: true,
+      required: true,
+      nonNegative: true,
+      total: true,
+      aliases: ['original', 'annual budget', 'base budget', 'budget'],
+    },
+    {
+      field: 'revisedPence',
+      header: 'Revised budget',
+      type: 'money',
+      width: 16,
+      editable: true,
+      required: true,
+      nonNegative: true,
+      total: true,
+      aliases: ['revised', 'current budget', 'working budget'],
+    },
+    {
+      field: 'virementPence',
+      header: 'Virements',
+      type: 'money',
+      width: 14,
+      editable: false,
+      total: true,
+      signed: true,
+      formula: (c, r) => `${c('revisedPence')}${r}-${c('originalPence')}${r}`,
+    },
   ],
   instructions: [
-    'Change a line\'s budget, name, s251 line, provision type or budget holder by typing over it.',
+    "Change a line's budget, name, s251 line, provision type or budget holder by typing over it.",
     'Add a new line in one of the blank rows at the foot of the table: it needs a code, a name and a provision type.',
     'To retire a line, delete its row: on import you choose whether rows missing from the file are retired.',
     'Amounts are pounds: type 1234.56 or £1,234. Virements (revised minus original) work themselves out.',
@@ -105,11 +171,24 @@ export const budgetKind: KindDef = {
       rec.update(budgetLine, c.id, lineFields(c.values));
       setBudget(c.id, c.values);
     }
-    let order = Number(ws.db.select({ max: sql<number>`coalesce(max(${budgetLine.sortOrder}), 0)` }).from(budgetLine).get()?.max ?? 0);
+    let order = Number(
+      ws.db
+        .select({ max: sql<number>`coalesce(max(${budgetLine.sortOrder}), 0)` })
+        .from(budgetLine)
+        .get()?.max ?? 0,
+    );
     for (const a of plan.added) {
       const f = lineFields(a.values);
       order += 10;
-      const line = rec.insert(budgetLine, { code: f.code!, name: f.name!, s251Code: f.s251Code ?? null, groupId: f.groupId!, holder: f.holder ?? '', sortOrder: order, active: true });
+      const line = rec.insert(budgetLine, {
+        code: f.code!,
+        name: f.name!,
+        s251Code: f.s251Code ?? null,
+        groupId: f.groupId!,
+        holder: f.holder ?? '',
+        sortOrder: order,
+        active: true,
+      });
       setBudget(line.id, a.values);
     }
     for (const d of plan.deleted) {

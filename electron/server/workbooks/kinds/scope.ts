@@ -22,7 +22,11 @@ export function scopeSubtitle(ws: Workspace, scope: KindScope): string {
   const parts = [scope.period ? `${scope.year}, ${periodLongLabel(scope.year, scope.period)}` : scope.year];
   if (scope.holder) parts.push(`budget holder ${scope.holder}`);
   if (scope.groupId !== undefined) {
-    const g = ws.db.select().from(provisionGroup).all().find((x) => x.id === scope.groupId);
+    const g = ws.db
+      .select()
+      .from(provisionGroup)
+      .all()
+      .find((x) => x.id === scope.groupId);
     parts.push(`provision type ${g?.name ?? scope.groupId}`);
   }
   return parts.join('; ');
@@ -39,5 +43,10 @@ export function groupList(ws: Workspace) {
 }
 
 export function s251List(ws: Workspace): string[] {
-  return ws.db.select({ code: s251Line.code }).from(s251Line).orderBy(asc(s251Line.sortOrder)).all().map((r) => r.code);
+  return ws.db
+    .select({ code: s251Line.code })
+    .from(s251Line)
+    .orderBy(asc(s251Line.sortOrder))
+    .all()
+    .map((r) => r.code);
 }

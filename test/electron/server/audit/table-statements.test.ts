@@ -33,10 +33,22 @@ describe('prepared row statements for the recorder', () => {
     expect(db.select().from(budgetLine).where(eq(budgetLine.id, first.id)).get()).toEqual({ ...first, active: false, holder: 'New Holder', s251Code: null });
 
     const added = st.insert({ code: 'T-1', name: 'Test line', groupId: first.groupId, sortOrder: 999 });
-    expect(added).toEqual(db.select().from(budgetLine).where(eq(budgetLine.id, added.id as number)).get());
+    expect(added).toEqual(
+      db
+        .select()
+        .from(budgetLine)
+        .where(eq(budgetLine.id, added.id as number))
+        .get(),
+    );
     expect(added).toMatchObject({ active: true, holder: '', s251Code: null });
 
     st.delete(added.id);
-    expect(db.select().from(budgetLine).where(eq(budgetLine.id, added.id as number)).get()).toBeUndefined();
+    expect(
+      db
+        .select()
+        .from(budgetLine)
+        .where(eq(budgetLine.id, added.id as number))
+        .get(),
+    ).toBeUndefined();
   });
 });

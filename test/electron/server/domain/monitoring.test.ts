@@ -31,11 +31,7 @@ describe('forecast at a period', () => {
 });
 
 describe('monitoring rows and totals', () => {
-  const lines = [
-    line(1, 1, 1000, { 1: [1100, 90, null], 2: [1150, 180, 'up'] }),
-    line(2, 1, 500, { 2: [450, 100, 'down'] }),
-    line(3, 2, 2000),
-  ];
+  const lines = [line(1, 1, 1000, { 1: [1100, 90, null], 2: [1150, 180, 'up'] }), line(2, 1, 500, { 2: [450, 100, 'down'] }), line(3, 2, 2000)];
 
   it('computes variance against revised budget and movement against the previous forecast', () => {
     const { rows } = computeMonitoring(lines, 2);

@@ -23,18 +23,37 @@ async function sheetWith(put: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> 
 
 describe('bad files are refused with a sentence, and the database is untouched', () => {
   const cases: Array<[string, () => Promise<{ name: string; bytes: Buffer }>, RegExp]> = [
-    ['a file over the size limit', async () => ({ name: 'huge.xlsx', bytes: Buffer.alloc(51 * 1024 * 1024, 1) }), /huge\.xlsx is 51 MB; HNB Desk reads workbooks up to 50 MB/],
+    [
+      'a file over the size limit',
+      async () => ({ name: 'huge.xlsx', bytes: Buffer.alloc(51 * 1024 * 1024, 1) }),
+      /huge\.xlsx is 51 MB; HNB Desk reads workbooks up to 50 MB/,
+    ],
     [
       'a zip far larger unpacked than on disk',
-      async () => ({ name: 'bomb.xlsx', bytes: handMadeXlsx({ 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(120 * 1024 * 1024) }, { deflate: true }) }),
+      async () => ({
+        name: 'bomb.xlsx',
+        bytes: handMadeXlsx({ 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(120 * 1024 * 1024) }, { deflate: true }),
+      }),
       /bomb\.xlsx would expand to .* far beyond its .* on disk/,
     ],
-    ['more rows than the limit', async () => ({ name: 'rows.xlsx', bytes: await sheetWith((ws) => (ws.getCell('A250001').value = 1)) }), /rows\.xlsx has more than 200,000 rows on the sheet "Data"/],
-    ['more columns than the limit', async () => ({ name: 'cols.xlsx', bytes: await sheetWith((ws) => (ws.getCell(1, 300).value = 1)) }), /cols\.xlsx has more than 200 columns/],
+    [
+      'more rows than the limit',
+      async () => ({ name: 'rows.xlsx', bytes: await sheetWith((ws) => (ws.getCell('A250001').value = 1)) }),
+      /rows\.xlsx has more than 200,000 rows on the sheet "Data"/,
+    ],
+    [
+      'more columns than the limit',
+      async () => ({ name: 'cols.xlsx', bytes: await sheetWith((ws) => (ws.getCell(1, 300).value = 1)) }),
+      /cols\.xlsx has more than 200 columns/,
+    ],
     ['a text file', async () => ({ name: 'notes.xlsx', bytes: Buffer.from('Cost centre,Budget\nHN01,100\n') }), /notes\.xlsx is not an Excel workbook/],
     ['a password-protected workbook', async () => ({ name: 'locked.xlsx', bytes: cfb(true) }), /locked\.xlsx is protected with a password/],
     ['an old .xls workbook', async () => ({ name: 'old.xls', bytes: cfb(false) }), /old\.xls is in the old Excel 97-2003 format/],
-    ['a macro workbook', async () => ({ name: 'macro.xlsm', bytes: await sheetWith((ws) => (ws.getCell('A1').value = 1)) }), /macro\.xlsm is a macro-enabled workbook/],
+    [
+      'a macro workbook',
+      async () => ({ name: 'macro.xlsm', bytes: await sheetWith((ws) => (ws.getCell('A1').value = 1)) }),
+      /macro\.xlsm is a macro-enabled workbook/,
+    ],
     [
       'macros hidden in an .xlsx',
       async () => ({ name: 'sneaky.xlsx', bytes: handMadeXlsx({ 'xl/workbook.xml': '<workbook/>', 'xl/vbaProject.bin': 'x' }, { deflate: true }) }),
@@ -70,7 +89,8 @@ describe('bad files are refused with a sentence, and the database is untouched',
     t = await testServer({ demo: true });
     const before = dumpTables(t.sqlite);
     const foreign = { kind: 'monitoring', year: '2026-27', period: 7 };
-    const refuse = async (name: string, bytes: Buffer, extra = {}) => t.refused('importFile', { source: { fileName: name, base64: bytes.toString('base64') }, ...extra });
+    const refuse = async (name: string, bytes: Buffer, extra = {}) =>
+      t.refused('importFile', { source: { fileName: name, base64: bytes.toString('base64') }, ...extra });
 
     const empty = await refuse('empty.xlsx', await sheetWith(() => undefined), foreign);
     expect(empty).toMatchObject({ code: 'INVALID_FILE', message: 'empty.xlsx holds no data: its sheet "Data" is empty.' });

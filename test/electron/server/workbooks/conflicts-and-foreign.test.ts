@@ -1,7 +1,18 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpTables, testServer, type TestServer } from '../../../support/workspace';
-import { columnOf, exportBytes, importBytes, loadWorkbook, previewOf, rowOfCode, saveWorkbook, DEMO_PERIOD, DEMO_YEAR, demoMonitoring } from '../../../support/workbooks';
+import {
+  columnOf,
+  exportBytes,
+  importBytes,
+  loadWorkbook,
+  previewOf,
+  rowOfCode,
+  saveWorkbook,
+  DEMO_PERIOD,
+  DEMO_YEAR,
+  demoMonitoring,
+} from '../../../support/workbooks';
 
 const YEAR = DEMO_YEAR;
 const PERIOD = DEMO_PERIOD;
@@ -16,7 +27,14 @@ describe('conflicts: changed in the workspace since export and in the file', () 
     const [a, b, c] = (await monitoring()).rows;
     const wb = await loadWorkbook(await exportBytes(t, { kind: 'monitoring', year: YEAR, period: PERIOD }));
     // After the export: the workspace changes a's and b's forecasts.
-    await t.ok('setForecasts', { year: YEAR, period: PERIOD, changes: [{ lineId: a!.lineId, forecastPence: 111_100 }, { lineId: b!.lineId, forecastPence: 222_200 }] });
+    await t.ok('setForecasts', {
+      year: YEAR,
+      period: PERIOD,
+      changes: [
+        { lineId: a!.lineId, forecastPence: 111_100 },
+        { lineId: b!.lineId, forecastPence: 222_200 },
+      ],
+    });
     const sh = wb.getWorksheet('Monitoring return')!;
     const fc = columnOf(sh, 'Forecast outturn');
     sh.getRow(rowOfCode(sh, a!.code)).getCell(fc).value = 3333; // a: both changed -> conflict
@@ -26,7 +44,11 @@ describe('conflicts: changed in the workspace since export and in the file', () 
     const p = await previewOf(t, bytes);
     // b changed only in the workspace: the file's stale value must not undo it.
     expect(p.counts).toMatchObject({ conflicts: 1, changed: 1, errors: 0 });
-    expect(p.rows.find((r) => r.status === 'conflict')).toMatchObject({ key: String(a!.lineId), code: a!.code, cells: [{ field: 'forecastPence', old: '£1,111.00', new: '£3,333.00' }] });
+    expect(p.rows.find((r) => r.status === 'conflict')).toMatchObject({
+      key: String(a!.lineId),
+      code: a!.code,
+      cells: [{ field: 'forecastPence', old: '£1,111.00', new: '£3,333.00' }],
+    });
     const before = dumpTables(t.sqlite);
     const refused = await t.refused('applyImport', { importId: p.importId });
     expect(refused.code).toBe('CONFLICT');
@@ -112,7 +134,14 @@ describe('foreign workbooks', () => {
     expect(mapped.proposal).toMatchObject({ sheet: 'Report', headerRow: 5 });
     expect(mapped.proposal.proposed).toEqual({ code: 1, forecastPence: 4, actualPence: 5, commentary: 6 });
 
-    const p = await t.ok('previewMapped', { importId: first.importId, kind: 'monitoring', year: YEAR, period: PERIOD, headerRow: 5, columns: mapped.proposal.proposed });
+    const p = await t.ok('previewMapped', {
+      importId: first.importId,
+      kind: 'monitoring',
+      year: YEAR,
+      period: PERIOD,
+      headerRow: 5,
+      columns: mapped.proposal.proposed,
+    });
     expect(dumpTables(t.sqlite)).toEqual(before);
     expect(p.ours).toBe(false);
     expect(p.errors).toEqual([]);
@@ -132,14 +161,25 @@ describe('foreign workbooks', () => {
     t = await testServer({ demo: true });
     const [a, b] = (await monitoring()).rows;
     const bytes = await financeSystemExport([a!.code, b!.code]);
-    await t.ok('saveMapping', { name: 'Ledger export', kind: 'monitoring', columns: { 'Cost Centre': 'code', 'Forecast Outturn': 'forecastPence' }, headerRow: 5 });
+    await t.ok('saveMapping', {
+      name: 'Ledger export',
+      kind: 'monitoring',
+      columns: { 'Cost Centre': 'code', 'Forecast Outturn': 'forecastPence' },
+      headerRow: 5,
+    });
     const viaName = await importBytes(t, bytes, 'ledger.xlsx', { kind: 'monitoring', year: YEAR, period: PERIOD, mappingName: 'ledger export' });
     if (viaName.stage !== 'preview') throw new Error(viaName.stage);
     expect(viaName.preview.counts).toMatchObject({ changed: 2 });
     expect(viaName.preview.rows[0]!.cells.map((c) => c.field)).toEqual(['forecastPence']);
     expect(viaName.preview.notes.join(' ')).toMatch(/Not in this file, so left as they are: Actual to date, Commentary/);
 
-    const bad = await t.refused('importFile', { source: { fileName: 'ledger.xlsx', base64: bytes.toString('base64') }, kind: 'monitoring', year: YEAR, period: PERIOD, map: { 'Cost Centre': 'code', Forcast: 'forecastPence', Comments: 'nonsense' } });
+    const bad = await t.refused('importFile', {
+      source: { fileName: 'ledger.xlsx', base64: bytes.toString('base64') },
+      kind: 'monitoring',
+      year: YEAR,
+      period: PERIOD,
+      map: { 'Cost Centre': 'code', Forcast: 'forecastPence', Comments: 'nonsense' },
+    });
     expect(bad.code).toBe('INVALID_INPUT');
     expect(bad.details?.issues?.map((i) => i.message).join(' ')).toMatch(/no column headed "Forcast".*"nonsense" is not a field/s);
 

@@ -15,7 +15,13 @@ describe('an exported workbook', () => {
       ['_lists', 'hidden'],
       ['Budget', 'visible'],
     ]);
-    const meta = Object.fromEntries(wb.getWorksheet('_meta')!.getSheetValues().filter(Boolean).map((r) => [(r as unknown[])[1], (r as unknown[])[2]]));
+    const meta = Object.fromEntries(
+      wb
+        .getWorksheet('_meta')!
+        .getSheetValues()
+        .filter(Boolean)
+        .map((r) => [(r as unknown[])[1], (r as unknown[])[2]]),
+    );
     expect(meta).toMatchObject({ format: 'HNB Desk workbook', kind: 'budget', schemaVersion: 1, year: '2026-27', exportedBy: 'test.user', sheet: 'Budget' });
     expect(meta.workspaceId).toBe((await t.ok('getWorkspace', {})).id);
     expect(String(meta.fingerprints)).toMatch(/^\d+:[0-9a-z]+(;\d+:[0-9a-z]+)*$/);
@@ -50,7 +56,10 @@ describe('an exported workbook', () => {
     // Validation on bounded ranges only: never a whole column.
     const validations = (sh as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
     const groupCol = columnOf(sh, 'Provision type');
-    expect(validations[`${String.fromCharCode(64 + groupCol)}5`]).toMatchObject({ type: 'list', formulae: [expect.stringMatching(/^_lists!\$B\$2:\$B\$\d+$/)] });
+    expect(validations[`${String.fromCharCode(64 + groupCol)}5`]).toMatchObject({
+      type: 'list',
+      formulae: [expect.stringMatching(/^_lists!\$B\$2:\$B\$\d+$/)],
+    });
     expect(Object.keys(validations).length).toBeLessThan(20 * (lines + 20));
     expect(Object.keys(validations).every((k) => Number(k.replace(/^[A-Z]+/, '')) <= 4 + lines + 20)).toBe(true);
   });
@@ -66,7 +75,9 @@ describe('an exported workbook', () => {
     for (let r = 5; r <= sh.rowCount; r++) if (typeof sh.getCell(r, 1).value === 'number') codes.push(String(sh.getCell(r, 2).value));
     expect(codes).toHaveLength(mine);
     expect(mine).toBeLessThan(lines.length);
-    const p = await t.ok('importFile', { source: { fileName: 'mine.xlsx', base64: (await exportBytes(t, { kind: 'monitoring', year: '2026-27', period: 7, holder })).toString('base64') } });
+    const p = await t.ok('importFile', {
+      source: { fileName: 'mine.xlsx', base64: (await exportBytes(t, { kind: 'monitoring', year: '2026-27', period: 7, holder })).toString('base64') },
+    });
     if (p.stage !== 'preview') throw new Error(p.stage);
     // Only this holder's lines were sent, so the others are not "missing" from it.
     expect(p.preview.counts).toMatchObject({ unchanged: mine, missing: 0 });

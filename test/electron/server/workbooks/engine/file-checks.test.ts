@@ -331,9 +331,7 @@ describe('checkWorkbookFile refuses by content', () => {
     expectRefused(xlsx([{ name: 'xl/macrosheets/sheet1.xml' }]), 'Macro.xlsx', 'macro workbook');
 
     const macroType = xlsxParts().map((p) =>
-      p.name === '[Content_Types].xml'
-        ? { ...p, data: CONTENT_TYPES.replace('sheet.main+xml', 'sheet.macroEnabled.main+xml') }
-        : p,
+      p.name === '[Content_Types].xml' ? { ...p, data: CONTENT_TYPES.replace('sheet.main+xml', 'sheet.macroEnabled.main+xml') } : p,
     );
     expectRefused(zip(macroType), 'Macro.xlsx', 'macro workbook');
     expectRefused(zip(macroType.map((p) => ({ ...p, store: true }))), 'Macro.xlsx', 'macro workbook');

@@ -251,7 +251,11 @@ describe('mappingFromHeaderText', () => {
   });
 
   it('refuses to map the id field, and a field or column twice', () => {
-    const out = mappingFromHeaderText(exportHeaders, { Description: 'id', Forecast: 'forecastPence', 'Forecast Outturn': 'forecastPence', 'Annual budget': 'forecastPence' }, FIELDS);
+    const out = mappingFromHeaderText(
+      exportHeaders,
+      { Description: 'id', Forecast: 'forecastPence', 'Forecast Outturn': 'forecastPence', 'Annual budget': 'forecastPence' },
+      FIELDS,
+    );
     // "Forecast" is not a header here; "Forecast Outturn" is column D; "Annual budget" would be a second column for forecastPence.
     expect(out.mapping).toEqual({ forecastPence: 4 });
     expect(out.problems).toHaveLength(3);
@@ -278,12 +282,21 @@ describe('isSubtotalRow', () => {
     expect(isSubtotalRow(cellsOf(13), mapping, 'code')).toBe(true);
   });
 
-  it.each(['Total', 'TOTAL:', 'Totals', 'Subtotal', 'Sub total', 'Sub-Total Special', 'Grand Total', 'Net total', 'Total for special schools', 'Mainstream total', 'Independent  sub-total'])(
-    'a key cell saying %j is a subtotal',
-    (label) => {
-      expect(isSubtotalRow([label, null, 1, 2], mapping, 'code')).toBe(true);
-    },
-  );
+  it.each([
+    'Total',
+    'TOTAL:',
+    'Totals',
+    'Subtotal',
+    'Sub total',
+    'Sub-Total Special',
+    'Grand Total',
+    'Net total',
+    'Total for special schools',
+    'Mainstream total',
+    'Independent  sub-total',
+  ])('a key cell saying %j is a subtotal', (label) => {
+    expect(isSubtotalRow([label, null, 1, 2], mapping, 'code')).toBe(true);
+  });
 
   it('looks at every text cell when the key is blank, not just the key column', () => {
     expect(isSubtotalRow([null, 'Total for special schools'], mapping, 'code')).toBe(true);

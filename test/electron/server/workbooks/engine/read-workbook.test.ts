@@ -32,7 +32,11 @@ function mixedWorkbook(): ExcelJS.Workbook {
   return wb;
 }
 
-const xmlOf = (sheetData: string) => [Buffer.from(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`)];
+const xmlOf = (sheetData: string) => [
+  Buffer.from(
+    `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
+  ),
+];
 const LIMITS = { maxRows: 100, maxCols: 10, tooBig: (what: 'rows' | 'columns') => new Error(`too many ${what}`), damaged: (why: string) => new Error(why) };
 
 async function rowsOf(sheetData: string, shared: SharedString[] = [], date1904 = false, limits = LIMITS) {
@@ -94,9 +98,15 @@ describe('reading a workbook', () => {
         { useSharedStrings },
       );
       const raw = await readWorkbook(bytes, 'text.xlsx');
-      expect(raw.sheets[0]!.rows.map((r) => r.cells[0]), `shared strings: ${useSharedStrings}`).toEqual(texts);
+      expect(
+        raw.sheets[0]!.rows.map((r) => r.cells[0]),
+        `shared strings: ${useSharedStrings}`,
+      ).toEqual(texts);
       const there = await readWorkbookOffThread(Buffer.from(bytes), 'text.xlsx');
-      expect(there.sheets[0]!.rows.map((r) => r.cells[0]), `off thread, shared strings: ${useSharedStrings}`).toEqual(texts);
+      expect(
+        there.sheets[0]!.rows.map((r) => r.cells[0]),
+        `off thread, shared strings: ${useSharedStrings}`,
+      ).toEqual(texts);
     }
   });
 
@@ -125,11 +135,13 @@ describe('reading a workbook', () => {
     for (const read of [() => readWorkbook(bytes, 'liar.xlsx'), () => readWorkbookOffThread(Buffer.from(bytes), 'liar.xlsx')]) {
       const e = await read().catch((x: unknown) => x);
       expect(e).toBeInstanceOf(AppError);
-      expect((e as AppError).message).toBe('liar.xlsx could not be read as an Excel workbook: its part xl/sharedStrings.xml is damaged. Open it in Excel, save it as .xlsx, and try again.');
+      expect((e as AppError).message).toBe(
+        'liar.xlsx could not be read as an Excel workbook: its part xl/sharedStrings.xml is damaged. Open it in Excel, save it as .xlsx, and try again.',
+      );
     }
   });
 
-  it('reads parts whose elements carry a namespace prefix, and LibreOffice\'s 1904 flag', async () => {
+  it("reads parts whose elements carry a namespace prefix, and LibreOffice's 1904 flag", async () => {
     const bytes = handMadeXlsx(
       oneSheetParts({
         prefix: 'x',
@@ -146,9 +158,17 @@ describe('reading a workbook', () => {
 
   it('refuses a cell that refers to text the file does not hold, and damaged shared strings, on either thread', async () => {
     const cases: Array<[string, Record<string, string>, RegExp]> = [
-      ['no-strings.xlsx', oneSheetParts({ sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }), /refers to shared text number 0, which the file does not hold/],
+      [
+        'no-strings.xlsx',
+        oneSheetParts({ sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }),
+        /refers to shared text number 0, which the file does not hold/,
+      ],
       ['short.xlsx', oneSheetParts({ sharedStrings: ['only'], sheetData: '<row r="1"><c r="A1" t="s"><v>3</v></c></row>' }), /refers to shared text number 3/],
-      ['broken.xlsx', oneSheetParts({ sharedStrings: '<sst><si><t>open</si></sst>', sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }), /could not be read as an Excel workbook: it may be damaged/],
+      [
+        'broken.xlsx',
+        oneSheetParts({ sharedStrings: '<sst><si><t>open</si></sst>', sheetData: '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' }),
+        /could not be read as an Excel workbook: it may be damaged/,
+      ],
     ];
     for (const [name, parts, message] of cases) {
       const bytes = handMadeXlsx(parts);
@@ -183,7 +203,17 @@ describe('reading a workbook', () => {
     expect(rows).toEqual([
       { row: 2, cells: ['plain', 'rich text'] },
       { row: 3, cells: ['Apple ', 45383, 12.5] },
-      { row: 7, cells: [null, 'a &lt; b & c', { problem: 'formula-without-value', text: '=SUM(A1:A2)' }, false, { problem: 'error-value', text: '#REF!' }, 'not a number'] },
+      {
+        row: 7,
+        cells: [
+          null,
+          'a &lt; b & c',
+          { problem: 'formula-without-value', text: '=SUM(A1:A2)' },
+          false,
+          { problem: 'error-value', text: '#REF!' },
+          'not a number',
+        ],
+      },
       // Row 8 holds only formatting and an empty number: nothing.
     ]);
     expect((await rowsOf('<row r="1"><c r="A1" t="d"><v>2024-04-01</v></c></row>', [], true))[0]!.cells).toEqual([45383 - 1462]);

@@ -11,7 +11,10 @@ describe('rows read before their shared strings', () => {
     gate.send({ t: 'sheet', name: 'Data', hidden: false });
     gate.send({ t: 'rows', rows: [{ row: 1, cells: [gate.lookup(0), 5, gate.lookup(1)] }] });
     // Parsed while the strings were still to come, sent after they came.
-    const late = [{ row: 2, cells: [gate.lookup(1), gate.lookup(2)] }, { row: 3, cells: [7, gate.lookup(2)] }];
+    const late = [
+      { row: 2, cells: [gate.lookup(1), gate.lookup(2)] },
+      { row: 3, cells: [7, gate.lookup(2)] },
+    ];
     expect(sent).toEqual([]);
     expect(gate.open).toBe(false);
 
@@ -23,7 +26,13 @@ describe('rows read before their shared strings', () => {
       { t: 'sheet', name: 'Data', hidden: false },
       { t: 'rows', rows: [{ row: 1, cells: ['Code', 5, 'Forecast'] }] },
       // Row 2 loses its blank last cell, as a direct read would; nothing is left of a row that was all blank.
-      { t: 'rows', rows: [{ row: 2, cells: ['Forecast'] }, { row: 3, cells: [7] }] },
+      {
+        t: 'rows',
+        rows: [
+          { row: 2, cells: ['Forecast'] },
+          { row: 3, cells: [7] },
+        ],
+      },
       { t: 'rows', rows: [{ row: 4, cells: ['Code'] }] },
     ]);
   });
