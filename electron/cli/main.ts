@@ -11,7 +11,7 @@ import { isEmptyWorkspace, loadDemo } from '../server/demo/load-demo';
 import { writeFileAtomic } from '../server/files';
 import { DomainServer } from '../server/server';
 import { parseCli, type CliOptions } from './args';
-import { caller, exportKindCommand, importCommand, kindsCommand } from './workbook-commands';
+import { caller, exportKindCommand, importCommand, kindsCommand } from '../../features/imports/cli';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, exitCodeFor, printError, type Io } from './output';
 
 const HELP = `hnb: HNB Desk from the command line

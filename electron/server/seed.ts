@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { budgetLine, changeSet, provisionGroup, s251Line, workspace } from '../../db/schema';
-import { PROVISION_GROUPS, S251_LINES, STANDARD_LINES } from '../../db/seed/standard';
+import { PROVISION_GROUPS, S251_LINES, STANDARD_LINES } from '../../features/lines/standard-data';
 
 /** A new workspace's identity and standard reference data. Call inside a transaction. */
 export function seedStandardData(db: Db, opts: { name: string; who: string; at: string; isDemo?: boolean }): void {

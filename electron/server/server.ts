@@ -5,7 +5,7 @@ import { AppError, type Envelope } from '../shared/errors';
 import type { WorkspaceInfo } from '../shared/types';
 import { defaultWorkspacePath, osUser } from './app-paths';
 import type { HandlerContext } from './handler';
-import { handlers } from './handlers';
+import { handlers } from './features';
 import { RecentList } from './recent';
 import { ImportService } from './workbooks/import-service';
 import { parseInput } from './validate';

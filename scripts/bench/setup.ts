@@ -12,7 +12,7 @@ import { DomainServer } from '../../electron/server/server';
 import { exportKind } from '../../electron/server/workbooks/export-kind';
 import { KINDS } from '../../electron/server/workbooks/kinds';
 import { HEADER_ROW } from '../../electron/server/workbooks/engine/write-kind';
-import { S251_LINES } from '../../db/seed/standard';
+import { S251_LINES } from '../../features/lines/standard-data';
 import { seeded } from '../../electron/server/demo/demo-plan';
 import { benchFiles, PERIOD, ROWS, SCOPE, YEAR } from './common';
 

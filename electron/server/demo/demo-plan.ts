@@ -3,7 +3,7 @@
  * LA whose High Needs spend outruns its allocation every year, with a historic deficit and
  * Safety Valve instalments. Deterministic, so tests and screenshots are stable.
  */
-import { STANDARD_LINES } from '../../../db/seed/standard';
+import { STANDARD_LINES } from '../../../features/lines/standard-data';
 import type { ContributionKind, DsgBlock } from '../../shared/types';
 
 export const DEMO_NAME = 'Demo Metropolitan Borough Council (demo data)';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../electron/shared/channels';
 import { CHANNELS, contract, HOST_CHANNELS } from '../../../electron/shared/contract';
-import { handlers } from '../../../electron/server/handlers';
+import { handlers } from '../../../electron/server/features';
 
 describe('the contract', () => {
   it('lists exactly the channel names the preload exposes', () => {

@@ -1,8 +1,8 @@
 import { AppError } from '../../../shared/errors';
 import type { KindName } from '../../../shared/workbook-types';
 import type { KindDef } from '../engine/kind';
-import { budgetKind } from './budget';
-import { monitoringReturn } from './monitoring-return';
+import { budgetKind } from '../../../../features/lines/kinds/budget';
+import { monitoringReturn } from '../../../../features/monitoring/kinds/monitoring-return';
 
 /** Every workbook kind HNB Desk reads and writes. A new kind is one more entry here. */
 export const KINDS: Record<KindName, KindDef> = {

@@ -1,0 +1,20 @@
+import type { FileBytes } from '../../../electron/shared/types';
+import { api, isDesktop } from './api';
+
+/** Desktop: the native save dialog. Browser host: an ordinary download. */
+export async function saveWorkbook(file: FileBytes): Promise<string | null> {
+  if (isDesktop) {
+    const r = await api.saveFileAs(file);
+    return r ? r.savedTo : null;
+  }
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return file.fileName;
+}
