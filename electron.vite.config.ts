@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { CHANNELS } from './electron/shared/contract';
+
+/** The contract's channel names, written into the preload at build time: the sandboxed preload carries no zod. */
+const channelNames = { __HNB_CHANNELS__: JSON.stringify(CHANNELS) };
 
 export default defineConfig({
   main: {
@@ -19,6 +23,7 @@ export default defineConfig({
     },
   },
   preload: {
+    define: channelNames,
     build: {
       outDir: 'out/preload',
       // A sandboxed preload cannot require packages: bundle everything it uses.

@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, check } from 'drizzle-orm/sqlite-core';
 
 /**
- * edit: undoable user changes. status: closing or reopening a year, a deliberate act with a
- * reason, reversed only by the opposite act. undo, import, system, demo: as named.
+ * edit and import: changes a user can undo. status: locking or unlocking something (closing a
+ * year), a deliberate act with a reason, reversed only by the opposite act. undo: reverses a
+ * change set; redo: reverses an undo. system, demo: as named.
  */
-export const CHANGE_KINDS = ['edit', 'status', 'undo', 'import', 'system', 'demo'] as const;
+export const CHANGE_KINDS = ['edit', 'status', 'undo', 'redo', 'import', 'system', 'demo'] as const;
 
 /** One user action (an edit, a paste, an import): the unit that undo and revert work on. */
 export const changeSet = sqliteTable(
@@ -21,7 +22,7 @@ export const changeSet = sqliteTable(
     /** Set on a change set once it has been undone. */
     revertedById: integer('reverted_by_id'),
   },
-  (t) => [check('change_set_kind', sql`${t.kind} IN ('edit', 'status', 'undo', 'import', 'system', 'demo')`)],
+  (t) => [check('change_set_kind', sql`${t.kind} IN ('edit', 'status', 'undo', 'redo', 'import', 'system', 'demo')`)],
 );
 
 /**
@@ -41,10 +42,16 @@ export const auditEntry = sqliteTable(
     field: text('field').notNull(),
     oldValue: text('old_value'),
     newValue: text('new_value'),
-    /** Context, so a line's history can be read without decoding every entity. */
-    yearId: text('year_id'),
-    lineId: integer('line_id'),
-    period: integer('period'),
+    /** The record whose lock covers this row ("financial_year:2024-25"): a change under a lock cannot be undone. */
+    scope: text('scope'),
+    /** The record whose history this entry belongs to ("budget_line:12"). */
+    subject: text('subject'),
+    /** Qualifies the field's name in the history ("P7" for a forecast). */
+    part: text('part'),
   },
-  (t) => [index('audit_entry_change_set').on(t.changeSetId), index('audit_entry_line').on(t.lineId), index('audit_entry_entity').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_entry_change_set').on(t.changeSetId),
+    index('audit_entry_entity').on(t.entity, t.entityId),
+    index('audit_entry_subject').on(t.subject, t.scope),
+  ],
 );

@@ -20,14 +20,18 @@ export const importBatch = sqliteTable(
     fileHash: text('file_hash').notNull(),
     who: text('who').notNull(),
     at: text('at').notNull(),
-    yearId: text('year_id').notNull(),
-    period: integer('period'),
+    /** What the workbook covered, in its kind's terms (JSON), and as people say it. */
+    scope: text('scope').notNull().default('{}'),
+    scopeLabel: text('scope_label').notNull().default(''),
     added: integer('added').notNull().default(0),
     changed: integer('changed').notNull().default(0),
     deleted: integer('deleted').notNull().default(0),
     conflictsResolved: integer('conflicts_resolved').notNull().default(0),
   },
-  (t) => [check('import_batch_counts', sql`${t.added} >= 0 AND ${t.changed} >= 0 AND ${t.deleted} >= 0`)],
+  (t) => [
+    check('import_batch_counts', sql`${t.added} >= 0 AND ${t.changed} >= 0 AND ${t.deleted} >= 0`),
+    check('import_batch_scope_json', sql`json_valid(${t.scope})`),
+  ],
 );
 
 /** A foreign workbook's column mapping, saved by name so next year's file maps itself. */

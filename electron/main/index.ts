@@ -1,9 +1,10 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../shared/channels';
+import { CONTENT_SECURITY_POLICY } from '../shared/csp';
+import { writeFileAtomic } from '../server/files';
 import { isAllowedNavigation, isPermissionAllowed, isTrustedSenderUrl } from './guards';
-import { hostCall } from './host-calls';
+import { type HostDialogs, hostCall } from './host-calls';
 import { buildMenu } from './menu';
 import { ServerProcess } from './server-process';
 import { APP_ENTRY, APP_SCHEME, mainWindowOptions } from './window-options';
@@ -43,6 +44,16 @@ function lockDown(): void {
   });
 }
 
+/** Electron's native dialogs, as host-calls.ts asks for them. */
+function dialogsFor(window: BrowserWindow): HostDialogs {
+  return {
+    documentsDir: app.getPath('documents'),
+    openFile: async (o) => (await dialog.showOpenDialog(window, { ...o, properties: ['openFile'] })).filePaths[0] ?? null,
+    saveFile: async (o) => (await dialog.showSaveDialog(window, o)).filePath || null,
+    writeFile: (path, bytes) => writeFileAtomic(path, bytes),
+  };
+}
+
 async function createWindow(): Promise<void> {
   const window = new BrowserWindow(mainWindowOptions(join(__dirname, '../preload/index.js')));
   Menu.setApplicationMenu(buildMenu(window));
@@ -51,7 +62,7 @@ async function createWindow(): Promise<void> {
       return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Refused a call from an untrusted page.' } };
     }
     if (typeof channel !== 'string') return { ok: false, error: { code: 'INVALID_INPUT', message: 'A call needs a channel name.' } };
-    return hostCall(window, server, channel, input);
+    return hostCall(dialogsFor(window), server, channel, input);
   });
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_ENTRY);

@@ -1,5 +1,6 @@
-import { app, dialog, Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../shared/channels';
+import { app, type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, shell } from 'electron';
+import { MENU_ITEMS } from '../shared/menu';
+import type { MenuItemDef } from '../shared/menu-kit';
 import { safeExternalUrl } from './guards';
 
 /** The one way the app opens a web page: through the https-only guard. */
@@ -8,37 +9,32 @@ export function openExternalSafely(url: unknown): void {
   if (safe) void shell.openExternal(safe);
 }
 
+/**
+ * One menu's items from the features' menu declarations, grouped with separators. Shortcuts are
+ * shown but not registered: the window handles them (state/shortcuts.ts), so Ctrl+Z in a text
+ * box stays the text box's, and a key does the same in Electron and in the browser.
+ */
+export function menuTemplate(menu: MenuItemDef['menu'], send: (command: string) => void): MenuItemConstructorOptions[] {
+  const items = (MENU_ITEMS as readonly MenuItemDef[]).filter((i) => i.menu === menu).sort((a, b) => a.group - b.group);
+  const out: MenuItemConstructorOptions[] = [];
+  items.forEach((item, i) => {
+    if (i > 0 && items[i - 1]!.group !== item.group) out.push({ type: 'separator' });
+    out.push({
+      label: item.label,
+      click: () => send(item.command),
+      ...(item.shortcut ? { accelerator: item.shortcut.replace(/^Ctrl\+/, 'CmdOrCtrl+'), registerAccelerator: false } : {}),
+    });
+  });
+  return out;
+}
+
 export function buildMenu(window: BrowserWindow): Menu {
-  const send = (command: MenuCommand) => () => window.webContents.send('hnb:menu', command);
+  const send = (command: string) => window.webContents.send('hnb:menu', command);
   const template: MenuItemConstructorOptions[] = [
-    {
-      label: '&File',
-      submenu: [
-        { label: '&Open workspace…', accelerator: 'CmdOrCtrl+O', click: send('open-workspace') },
-        { label: '&New workspace…', click: send('new-workspace') },
-        { label: 'Workspaces and &recent files', click: send('show-workspaces') },
-        { type: 'separator' },
-        { label: '&Import workbook…', accelerator: 'CmdOrCtrl+I', click: send('import-workbook') },
-        { label: 'Import &history', click: send('show-imports') },
-        { type: 'separator' },
-        { label: '&Export monitoring report…', accelerator: 'CmdOrCtrl+E', click: send('export-monitoring') },
-        { label: 'Export monitoring &return for budget holders…', click: send('export-monitoring-return') },
-        { label: 'Export &budget workbook…', click: send('export-budget') },
-        { type: 'separator' },
-        { role: 'quit', label: 'E&xit' },
-      ],
-    },
+    { label: '&File', submenu: [...menuTemplate('file', send), { type: 'separator' }, { role: 'quit', label: 'E&xit' }] },
     {
       label: '&Edit',
-      submenu: [
-        // No accelerator: Ctrl+Z belongs to the text box being typed in; the window handles it elsewhere.
-        { label: '&Undo last change', click: send('undo') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
+      submenu: [...menuTemplate('edit', send), { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
     },
     {
       label: '&View',
@@ -54,10 +50,7 @@ export function buildMenu(window: BrowserWindow): Menu {
     {
       label: '&Help',
       submenu: [
-        {
-          label: 'High needs funding guidance (GOV.UK)',
-          click: () => openExternalSafely('https://www.gov.uk/government/collections/high-needs-funding'),
-        },
+        { label: 'High needs funding guidance (GOV.UK)', click: () => openExternalSafely('https://www.gov.uk/government/collections/high-needs-funding') },
         {
           label: '&About HNB Desk',
           click: () =>

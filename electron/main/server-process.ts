@@ -34,12 +34,21 @@ export class ServerProcess {
   }
 
   call(channel: string, input: unknown): Promise<Envelope<unknown>> {
+    return this.send({ type: 'call', channel, input });
+  }
+
+  /** Opens (or creates) a workspace the user chose in a native dialog: never for a path from the window. */
+  open(path: string, create: boolean): Promise<Envelope<unknown>> {
+    return this.send({ type: 'open', path, create });
+  }
+
+  private send(message: Record<string, unknown>): Promise<Envelope<unknown>> {
     const child = this.child;
     if (!child) return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: 'The data server is not running. Restart HNB Desk.' } });
     const id = this.nextId++;
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      child.postMessage({ type: 'call', id, channel, input });
+      child.postMessage({ ...message, id });
     });
   }
 

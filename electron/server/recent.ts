@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { RecentWorkspace } from '../shared/types';
+import type { RecentWorkspace } from '../../features/workspaces/types';
 
 const MAX_RECENT = 10;
 const stored = z.array(z.object({ path: z.string(), name: z.string(), openedAt: z.string() }));
@@ -14,7 +14,7 @@ export class RecentList {
     this.file = join(dataDir, 'recent-workspaces.json');
   }
 
-  private read(): Array<Omit<RecentWorkspace, 'exists'>> {
+  private read(): Array<Omit<RecentWorkspace, 'exists' | 'sameNameAsAnother'>> {
     try {
       const parsed = stored.safeParse(JSON.parse(readFileSync(this.file, 'utf8')));
       return parsed.success ? parsed.data : [];
@@ -23,7 +23,7 @@ export class RecentList {
     }
   }
 
-  list(): RecentWorkspace[] {
+  list(): Array<Omit<RecentWorkspace, 'sameNameAsAnother'>> {
     return this.read().map((r) => ({ ...r, exists: existsSync(r.path) }));
   }
 

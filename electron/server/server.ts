@@ -1,18 +1,20 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { contract, type ChannelName } from '../shared/contract';
-import { AppError, type Envelope } from '../shared/errors';
-import type { WorkspaceInfo } from '../shared/types';
-import { defaultWorkspacePath, osUser } from './app-paths';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type ChannelName, contract } from '../shared/contract';
+import { AppError, type Envelope, type ErrorInfo } from '../shared/errors';
+import type { WorkspaceInfo } from '../../features/workspaces/types';
+import { ruleInWords } from './audit/constraint-errors';
+import { defaultWorkspacePath, osUser, WORKSPACE_EXTENSION } from './app-paths';
+import { handlers, REGISTRY } from './features';
 import type { HandlerContext } from './handler';
-import { handlers } from './features';
 import { RecentList } from './recent';
-import { ImportService } from './workbooks/import-service';
+import type { Registry } from './registry';
 import { parseInput } from './validate';
-import { Workspace, type Actor } from './workspace';
+import { ImportService } from './workbooks/import-service';
+import { type Actor, Workspace } from './workspace';
 
 export interface ServerOptions {
-  /** The user's app-data folder: default workspace and recent list. */
+  /** The user's app-data folder: default workspace, recent list, and workspaces made by name. */
   dataDir: string;
   /** Who the audit trail records; defaults to the OS account. */
   user?: string;
@@ -29,8 +31,9 @@ export class DomainServer {
   readonly recent: RecentList;
   readonly actor: Actor;
   readonly dataDir: string;
+  readonly registry: Registry = REGISTRY;
   /** Import sessions and the progress of the one being read. */
-  readonly imports = new ImportService();
+  readonly imports: ImportService = new ImportService(REGISTRY.kinds);
   private current: Workspace | null = null;
   /** Why the last open failed when nothing is open, so "no workspace" can say why. */
   private openError: string | null = null;
@@ -54,13 +57,14 @@ export class DomainServer {
   }
 
   /**
-   * Opens a file; the workspace open before stays open if this one is refused. `remember`
-   * adds it to the recent list (the CLI's one-off reads do not).
+   * Opens a file; the workspace open before stays open if this one is refused. `create` makes a
+   * missing file; `explicit` (the user chose to make a workspace there) also an empty one.
+   * `remember` adds it to the recent list (the CLI's one-off reads do not).
    */
-  async openWorkspace(path: string, create = false, options: { remember?: boolean } = {}): Promise<WorkspaceInfo> {
+  async openWorkspace(path: string, create = false, options: { remember?: boolean; explicit?: boolean } = {}): Promise<WorkspaceInfo> {
     let next: Workspace;
     try {
-      next = await Workspace.open(resolve(path), create, this.actor);
+      next = await Workspace.open(resolve(path), { create, explicit: options.explicit }, this.actor, this.registry);
     } catch (e) {
       if (!this.current) this.openError = (e as Error).message;
       throw e;
@@ -73,9 +77,36 @@ export class DomainServer {
     return info;
   }
 
+  /** A file the user chose through the host (a native dialog, the command line): as an envelope, for hosts. */
+  async openChosen(path: string, create: boolean): Promise<Envelope<WorkspaceInfo>> {
+    try {
+      return { ok: true, value: await this.openWorkspace(path, create, { explicit: create }) };
+    } catch (e) {
+      return { ok: false, error: toErrorInfo(e, this.logError) };
+    }
+  }
+
   async openDefault(): Promise<WorkspaceInfo> {
     mkdirSync(this.dataDir, { recursive: true });
     return this.openWorkspace(this.defaultWorkspacePath, true);
+  }
+
+  /**
+   * A new workspace file in the app's own folder, named from what the user typed: the window
+   * never names a path. A name already taken gets a number ("Demo authority 2").
+   */
+  freshPathFor(name: string): string {
+    mkdirSync(this.dataDir, { recursive: true });
+    const safe =
+      name
+        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/^\.+/, '') || 'Workspace';
+    for (let n = 1; ; n++) {
+      const path = join(this.dataDir, `${safe}${n === 1 ? '' : ` ${n}`}.${WORKSPACE_EXTENSION}`);
+      if (!existsSync(path)) return path;
+    }
   }
 
   private context(): HandlerContext {
@@ -99,13 +130,9 @@ export class DomainServer {
   /** One call from any host. Never throws: every failure becomes `{ ok: false, error }`. */
   async call(channel: string, input: unknown): Promise<Envelope<unknown>> {
     try {
-      if (!Object.prototype.hasOwnProperty.call(contract, channel)) {
-        throw new AppError('NOT_AVAILABLE', `There is no call named "${channel}".`);
-      }
+      if (!Object.hasOwn(contract, channel)) throw new AppError('NOT_AVAILABLE', `There is no call named "${channel}".`);
       const name = channel as ChannelName;
-      if (contract[name].host) {
-        throw new AppError('NOT_AVAILABLE', `"${channel}" is handled by the app window, not the data server.`);
-      }
+      if (contract[name].host) throw new AppError('NOT_AVAILABLE', `"${channel}" is handled by the app window, not the data server.`);
       const parsed = parseInput(contract[name].input, input);
       const handler = (handlers as Record<string, (i: unknown, c: HandlerContext) => unknown>)[name]!;
       const value = await handler(parsed, this.context());
@@ -121,15 +148,19 @@ export class DomainServer {
   }
 }
 
-function toErrorInfo(e: unknown, logError: (error: unknown) => void) {
+function toErrorInfo(e: unknown, logError: (error: unknown) => void): ErrorInfo {
   if (e instanceof AppError) return e.toInfo();
   const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-    // Validation should have caught it first; the database's own rule is the last line.
-    return new AppError('INVALID_INPUT', `The change breaks a rule of the database (${(e as Error).message}). Nothing was saved.`).toInfo();
-  }
-  if (code === 'SQLITE_BUSY') {
-    return new AppError('FILE_BUSY', 'The workspace is busy in another program. Try again in a moment.').toInfo();
+  const rule = ruleInWords(e);
+  // Validation should have caught it first; the database's own rule is the last line, said in words.
+  if (rule)
+    return new AppError('INVALID_INPUT', `The change was not saved because ${rule}. Nothing was saved.`, { issues: [{ rule, message: rule }] }).toInfo();
+  if (code === 'SQLITE_BUSY') return new AppError('FILE_BUSY', 'The workspace is busy in another program. Try again in a moment.').toInfo();
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DBMOVED' || code === 'SQLITE_READONLY_DIRECTORY') {
+    return new AppError(
+      'READ_ONLY',
+      'The workspace file is read-only, so nothing can be saved to it. Copy it to a folder you can write to (or ask for write access), open the copy, and try again. Nothing was saved.',
+    ).toInfo();
   }
   logError(e);
   return new AppError('INTERNAL', `Something went wrong and nothing was saved: ${(e as Error)?.message ?? String(e)}`).toInfo();

@@ -1,36 +1,38 @@
 /** Result shapes of the spreadsheet round trip: workbook kinds, import previews, batches. */
 import type { ErrorIssue } from './errors';
 
-export type KindName = 'budget' | 'monitoring';
 export type FieldType = 'id' | 'text' | 'code' | 'money' | 'int' | 'date' | 'list';
 
 export interface KindFieldInfo {
   field: string;
   header: string;
   type: FieldType;
-  /** Identifies a row: the hidden id, or the line code a foreign workbook is matched on. */
+  /** Identifies a row: the hidden id, or the natural key a foreign workbook is matched on. */
   key: boolean;
   editable: boolean;
   required: boolean;
 }
 
+/** One thing an export or a foreign import must be told: the year, the period, a budget holder. */
+export interface ScopeFieldInfo {
+  name: string;
+  label: string;
+  /** How a screen or the command line asks for it. */
+  input: 'year' | 'period' | 'text';
+  required: boolean;
+}
+
 export interface KindInfo {
-  kind: KindName;
+  kind: string;
   title: string;
-  /** What an export or a foreign import needs to be told: the year, and the period for a return. */
-  needsPeriod: boolean;
+  scopeFields: ScopeFieldInfo[];
   /** Whether a row the database does not hold is added (budget lines) or listed as unmatched. */
   canAdd: boolean;
   fields: KindFieldInfo[];
 }
 
-/** The scope of one export or import: which year, period and (optionally) whose lines. */
-export interface KindScope {
-  year: string;
-  period?: number;
-  holder?: string;
-  groupId?: number;
-}
+/** The scope of one export or import, as its kind defines it (for a monitoring return: year, period, holder). */
+export type KindScope = Record<string, string | number | undefined>;
 
 export type PreviewStatus = 'added' | 'changed' | 'unchanged' | 'missing' | 'conflict' | 'unmatched';
 
@@ -44,16 +46,18 @@ export interface CellChange {
 }
 
 export interface PreviewRow {
-  /** Stable within one preview: the line id as text, or `new:<row>` for a row being added. */
+  /** Stable within one preview: the row's record id as text, or `new:<row>` for a row being added. */
   key: string;
   status: Exclude<PreviewStatus, 'unchanged'>;
   /** Where the row sits in the file (1-based sheet row), or null for a row missing from it. */
   fileRow: number | null;
-  code: string;
-  name: string;
+  /** The row's natural key (a line code) and its label (the line's name). */
+  ref: string;
+  label: string;
   cells: CellChange[];
-  /** For a conflict: the fields changed in the database since the export. */
   note?: string;
+  /** Things worth a second look that do not stop the import (a first negative figure, a large move). */
+  warnings?: string[];
 }
 
 export interface PreviewCounts {
@@ -64,26 +68,40 @@ export interface PreviewCounts {
   conflicts: number;
   unmatched: number;
   errors: number;
+  /** Rows carrying at least one warning. */
+  warnings: number;
+}
+
+/** Something about the whole file that Apply asks about again before it goes ahead. */
+export interface PreviewFlag {
+  code: 'mostly-unmatched' | 'large-moves' | 'matched-by-key';
+  message: string;
 }
 
 export interface ImportPreview {
   importId: string;
-  kind: KindName;
+  kind: string;
   kindTitle: string;
   fileName: string;
   /** true when the file is one of ours (recognised from its hidden _meta sheet). */
   ours: boolean;
   scope: KindScope;
+  /** The scope as people say it: "2026-27 P7 (October 2026)". */
+  scopeLabel: string;
   sheet: string;
   exportedAt: string | null;
   exportedBy: string | null;
+  /** How rows were matched to records: the hidden row ids, or their natural key (line code). */
+  matchedBy: 'id' | 'key';
   counts: PreviewCounts;
-  /** Every row that is not unchanged, in file order, then the missing rows. */
+  /** Every row that is not unchanged, in file order, then the missing rows (at most PREVIEW_ROW_LIMIT). */
   rows: PreviewRow[];
   /** Every problem found, `Sheet!A1 — rule — found`; while any remain, apply is refused. */
   errors: ErrorIssue[];
   /** Notes that do not block: rows skipped as subtotals, columns ignored. */
   notes: string[];
+  /** Applying needs a second confirmation while any of these stand. */
+  flags: PreviewFlag[];
 }
 
 export interface HeaderCell {
@@ -115,7 +133,7 @@ export interface MappingProposal {
 export interface SavedMapping {
   id: number;
   name: string;
-  kind: KindName;
+  kind: string;
   /** header text -> field, so it applies to next year's file whatever its column order. */
   columns: Record<string, string>;
   headerRow: number | null;
@@ -129,7 +147,7 @@ export interface SavedMapping {
  */
 export type ImportStart =
   | { stage: 'preview'; preview: ImportPreview }
-  | { stage: 'mapping'; kind: KindName; scope: KindScope; proposal: MappingProposal }
+  | { stage: 'mapping'; kind: string; scope: KindScope; proposal: MappingProposal }
   | { stage: 'kind'; importId: string; fileName: string; sheets: string[] };
 
 export interface ImportProgress {
@@ -144,13 +162,14 @@ export interface ImportProgress {
 export interface ImportBatchInfo {
   id: number;
   changeSetId: number;
-  kind: KindName;
+  kind: string;
+  kindTitle: string;
   fileName: string;
   fileHash: string;
   who: string;
   at: string;
-  year: string;
-  period: number | null;
+  scope: KindScope;
+  scopeLabel: string;
   added: number;
   changed: number;
   deleted: number;

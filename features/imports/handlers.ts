@@ -1,18 +1,13 @@
 import { AppError } from '../../electron/shared/errors';
 import { defineHandlers } from '../../electron/server/handler';
-import { kindInfo } from '../../electron/server/workbooks/engine/kind';
 import { exportKindBytes } from '../../electron/server/workbooks/export-kind';
 import { listBatches, revertBatch } from '../../electron/server/workbooks/import-batches';
 import { deleteMapping, listMappings, saveMapping } from '../../electron/server/workbooks/mappings';
-import { KINDS, kindDef } from '../../electron/server/workbooks/kinds';
 
-export const workbookHandlers = defineHandlers({
-  listKinds: () => Object.values(KINDS).map(kindInfo),
+export const importsHandlers = defineHandlers({
+  listKinds: (_input, { server }) => server.registry.kinds.info(),
 
-  exportWorkbook: (input, { ws }) => {
-    const { kind, ...scope } = input;
-    return exportKindBytes(ws, kindDef(kind), scope);
-  },
+  exportWorkbook: (input, { ws }) => exportKindBytes(ws, ws.kinds.get(input.kind), input.scope),
 
   importFile: (input, { ws, server }) => server.imports.start(ws, input),
 
@@ -26,16 +21,19 @@ export const workbookHandlers = defineHandlers({
 
   getImportProgress: (_input, { server }) => server.imports.progress,
 
-  listImportBatches: (_input, { ws }) => listBatches(ws),
+  listImportBatches: (_input, { ws }) => listBatches(ws, ws.kinds),
 
   revertImportBatch: (input, { ws }) => {
     revertBatch(ws, input.batchId);
-    return listBatches(ws);
+    return listBatches(ws, ws.kinds);
   },
 
   listMappings: (input, { ws }) => listMappings(ws, input.kind),
 
-  saveMapping: (input, { ws }) => saveMapping(ws, input),
+  saveMapping: (input, { ws }) => {
+    ws.kinds.get(input.kind);
+    return saveMapping(ws, input);
+  },
 
   deleteMapping: (input, { ws }) => {
     const deleted = deleteMapping(ws, input.id);

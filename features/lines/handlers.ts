@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { budgetLine, provisionGroup, s251Line } from '../../db/schema';
+import { budgetLine, provisionGroup, s251Line } from './schema';
 import { AppError, type ErrorIssue } from '../../electron/shared/errors';
-import type { BudgetLineInfo } from '../../electron/shared/types';
+import type { BudgetLineInfo } from './types';
 import { defineHandlers } from '../../electron/server/handler';
 import type { Workspace } from '../../electron/server/workspace';
 

@@ -1,19 +1,13 @@
-import type {
-  BudgetGrid,
-  BudgetRow,
-  BudgetTotals,
-  ForecastSource,
-  GroupHeader,
-  LineRef,
-  MonitoringRow,
-  MonitoringTotals,
-  YearStatus,
-} from '../../electron/shared/types';
+import type { GroupHeader, LineRef } from '../lines/types';
+import type { YearStatus } from '../years/types';
+import type { BudgetGrid, BudgetRow, BudgetTotals, ForecastSource, MonitoringRow, MonitoringTotals } from './types';
 
 export interface PeriodEntry {
   forecastPence: number | null;
   actualPence: number | null;
   commentary: string | null;
+  /** "Reviewed, no change": the standing forecast confirmed for the month. */
+  reviewed: boolean;
 }
 
 /** Everything recorded for one line in one year. */
@@ -55,6 +49,7 @@ export function monitoringRow(ly: LineYear, period: number): MonitoringRow {
     forecastPence: now.pence,
     forecastSource: now.source,
     forecastFromPeriod: now.fromPeriod,
+    reviewed: entry?.reviewed ?? false,
     actualPence: entry?.actualPence ?? null,
     previousPence: previous,
     variancePence: now.pence - ly.revisedPence,

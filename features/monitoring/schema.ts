@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, check, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
 import { financialYear } from '../years/schema';
 import { budgetLine } from '../lines/schema';
+import { wholeNumbers } from '../../db/schema/checks';
 
+/** A line's budget for a year: original, and revised after virements. */
 export const budget = sqliteTable(
   'budget',
   {
@@ -17,7 +19,7 @@ export const budget = sqliteTable(
     /** After virements. */
     revisedPence: integer('revised_pence').notNull().default(0),
   },
-  (t) => [uniqueIndex('budget_year_line').on(t.yearId, t.lineId), check('budget_nonnegative', sql`${t.originalPence} >= 0 AND ${t.revisedPence} >= 0`)],
+  (t) => [uniqueIndex('budget_year_line').on(t.yearId, t.lineId), check('budget_whole_pence', wholeNumbers(t.originalPence, t.revisedPence))],
 );
 
 /** One line's monthly return: forecast outturn, actual spend to date, commentary. */
@@ -36,6 +38,8 @@ export const forecast = sqliteTable(
     forecastPence: integer('forecast_pence'),
     actualPence: integer('actual_pence'),
     commentary: text('commentary'),
+    /** "Reviewed, no change": the forecast standing from an earlier period is confirmed for this one. */
+    reviewed: integer('reviewed', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     uniqueIndex('forecast_year_period_line').on(t.yearId, t.period, t.lineId),
@@ -44,6 +48,7 @@ export const forecast = sqliteTable(
     // seek per line. Carrying forecast_pence makes that seek answer without touching the table.
     index('forecast_line_history').on(t.yearId, t.lineId, t.period, t.forecastPence),
     check('forecast_period_range', sql`${t.period} BETWEEN 1 AND 12`),
-    check('forecast_nonnegative', sql`${t.forecastPence} IS NULL OR ${t.forecastPence} >= 0`),
+    // Forecasts and actuals may be negative (income lines, accrual reversals), but never fractions.
+    check('forecast_whole_numbers', wholeNumbers(t.period, t.forecastPence, t.actualPence)),
   ],
 );

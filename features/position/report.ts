@@ -1,14 +1,17 @@
 import ExcelJS from 'exceljs';
-import { penceToPounds } from '../../electron/shared/money';
+import { ukDate } from '../../electron/shared/dates';
+import { type MoneyFormat, penceToPounds } from '../../electron/shared/money';
 import { periodLongLabel } from '../../electron/shared/periods';
-import type { MonitoringTotals, MonitoringView } from '../../electron/shared/types';
+import type { MonitoringTotals, MonitoringView } from '../monitoring/types';
+import type { PositionSummary } from './types';
 import { columnLetter } from '../../electron/server/workbooks/column-letter';
-import { A4_LANDSCAPE, FONT, GBP, GROUP_FILL, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from '../../electron/server/workbooks/styles';
+import { A4_LANDSCAPE, FONT, GROUP_FILL, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from '../../electron/server/workbooks/styles';
 
 export interface ReportMeta {
   authority: string;
   exportedBy: string;
   exportedAt: Date;
+  money: MoneyFormat;
 }
 
 /** Money columns, in order; each maps to a field of a row and of a totals object. */
@@ -37,7 +40,8 @@ function wrappedHeight(texts: Array<[string, number]>): number {
  * subtotals, a total, then the DSG position. Subtotals are SUBTOTAL() formulas carrying their
  * values, so the sheet recalculates in Excel and still reads correctly where it is not.
  */
-export async function writeMonitoringReport(view: MonitoringView, meta: ReportMeta): Promise<Buffer> {
+export async function writeMonitoringReport(view: MonitoringView, position: PositionSummary, meta: ReportMeta): Promise<Buffer> {
+  const GBP = meta.money.excelWhole;
   const wb = new ExcelJS.Workbook();
   wb.creator = `HNB Desk (${meta.exportedBy})`;
   wb.created = meta.exportedAt;
@@ -59,7 +63,7 @@ export async function writeMonitoringReport(view: MonitoringView, meta: ReportMe
     name: FONT,
     size: 11,
   };
-  ws.addRow([`Prepared ${meta.exportedAt.toISOString().slice(0, 10)} by ${meta.exportedBy}. Positive variance is an overspend.`]).font = {
+  ws.addRow([`Prepared ${ukDate(meta.exportedAt)} by ${meta.exportedBy}. Positive variance is an overspend.`]).font = {
     name: FONT,
     size: 9,
     italic: true,
@@ -143,7 +147,7 @@ export async function writeMonitoringReport(view: MonitoringView, meta: ReportMe
   });
 
   ws.addRow([]);
-  const p = view.position;
+  const p = position;
   const heading = ws.addRow(['', 'DSG position (High Needs)']);
   heading.font = { name: FONT, bold: true, size: 12, color: { argb: 'FF1F3864' } };
   const lines: Array<[string, number]> = [

@@ -1,4 +1,5 @@
-import type { AllocationBlock, AllocationVersionInfo, PositionSummary, YearStatus } from '../../electron/shared/types';
+import type { AllocationBlock, AllocationVersionInfo, YearStatus } from '../years/types';
+import type { PositionSummary } from './types';
 
 export interface YearFunding {
   year: string;
@@ -10,10 +11,6 @@ export interface YearFunding {
   budgetPence: number;
   /** Total forecast at the period asked for (or at P12 for rolling a year forward). */
   forecastPence: number;
-}
-
-export function netOf(b: Pick<AllocationBlock, 'allocationPence' | 'deductionsPence' | 'adjustmentsPence' | 'transfersPence'>): number {
-  return b.allocationPence - b.deductionsPence + b.adjustmentsPence + b.transfersPence;
 }
 
 /**
@@ -47,14 +44,15 @@ export function positionFor(f: YearFunding, period: number, broughtForwardPence:
 /**
  * Rolls the position forward year by year: the earliest year starts from its opening balance,
  * each later year from the previous year's carried forward at P12 (its outturn, or its latest
- * forecast while still open). `years` must be in date order.
+ * forecast while still open). `years` must be in date order, each with its forecast at the
+ * period `periodOf` says (P12 unless asked).
  */
-export function rollForward(years: YearFunding[]): PositionSummary[] {
+export function rollForward(years: YearFunding[], periodOf: (year: string) => number = () => 12): PositionSummary[] {
   const out: PositionSummary[] = [];
   let bf = 0;
   years.forEach((y, i) => {
     if (i === 0) bf = y.openingBalancePence ?? 0;
-    const p = positionFor(y, 12, bf);
+    const p = positionFor(y, periodOf(y.year), bf);
     out.push(p);
     bf = p.carriedForwardPence;
   });

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { allocation, allocationVersion, deficitContribution } from '../../db/schema';
+import { allocation, allocationVersion, deficitContribution } from './schema';
 import { AppError } from '../../electron/shared/errors';
-import { BLOCK_NAMES, type AllocationView, type ContributionInfo } from '../../electron/shared/types';
+import { BLOCK_NAMES, type AllocationView, type ContributionInfo } from './types';
 import { defineHandlers } from '../../electron/server/handler';
-import { allocationBlocks, latestAllocationVersion, requireYear } from './queries';
+import { allocationBlocks, latestAllocationVersion, requireYear, yearRef } from './queries';
 import type { Workspace } from '../../electron/server/workspace';
 
 function allocationView(ws: Workspace, yearId: string): AllocationView {
@@ -29,7 +29,7 @@ export const fundingHandlers = defineHandlers({
 
   saveAllocation: (input, { ws }) => {
     requireYear(ws.db, input.year);
-    const context = { yearId: input.year };
+    const context = { scope: yearRef(input.year) };
     ws.write('edit', `${BLOCK_NAMES[input.block]} block allocation for ${input.year}`, (rec) => {
       let version = latestAllocationVersion(ws.db, input.year);
       if (!version) {
@@ -62,7 +62,7 @@ export const fundingHandlers = defineHandlers({
         issues: [{ field: 'publishedOn', rule: 'not before the latest version', message: `${input.publishedOn} is before ${latest.publishedOn}` }],
       });
     }
-    const context = { yearId: input.year };
+    const context = { scope: yearRef(input.year) };
     ws.write('edit', `New allocation version for ${input.year}: ${input.label}`, (rec) => {
       const v = rec.insert(allocationVersion, { yearId: input.year, publishedOn: input.publishedOn, label: input.label });
       // Start from the figures in force, so the user changes only what the DfE changed.

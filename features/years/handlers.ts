@@ -1,11 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { budget, financialYear } from '../../db/schema';
 import { AppError } from '../../electron/shared/errors';
 import { nextYearId, previousYearId, yearDates } from '../../electron/shared/periods';
-import type { YearInfo } from '../../electron/shared/types';
 import { defineHandlers } from '../../electron/server/handler';
-import { allYears, latestPeriods, requireOpenYear, requireYear, type YearRow } from './queries';
+import { setLock } from '../../electron/server/locks/locks';
 import type { Workspace } from '../../electron/server/workspace';
+import { budget } from '../monitoring/schema';
+import { allYears, latestPeriods, requireOpenYear, requireYear, YEAR_ENTITY, type YearRow } from './queries';
+import { financialYear } from './schema';
+import type { YearInfo } from './types';
 
 function toInfo(y: YearRow, earliest: string | undefined, latest: Map<string, number>): YearInfo {
   return {
@@ -33,13 +35,13 @@ export const yearHandlers = defineHandlers({
   },
 
   createYear: (input, { ws }) => {
-    if (ws.db.select().from(financialYear).where(eq(financialYear.id, input.year)).get()) {
+    const years = allYears(ws.db);
+    if (years.some((y) => y.id === input.year)) {
       throw new AppError('DUPLICATE', `${input.year} already exists in this workspace.`, {
         issues: [{ field: 'year', rule: 'year must be new', message: `${input.year} already exists` }],
       });
     }
     const source = input.copyBudgetsFrom ? requireYear(ws.db, input.copyBudgetsFrom) : null;
-    const years = allYears(ws.db);
     const earliest = years[0];
     const latest = years[years.length - 1];
     const before = earliest !== undefined && input.year === previousYearId(earliest.id);
@@ -48,7 +50,9 @@ export const yearHandlers = defineHandlers({
       throw new AppError(
         'INVALID_INPUT',
         `Years must follow on from each other: add ${nextYearId(latest.id)} next, or ${previousYearId(earliest.id)} before the earliest.`,
-        { issues: [{ field: 'year', rule: 'years must follow on from each other', message: `${input.year} would leave a gap` }] },
+        {
+          issues: [{ field: 'year', rule: 'years must follow on from each other', message: `${input.year} would leave a gap` }],
+        },
       );
     }
     if (input.openingBalancePence !== undefined && earliest && !before) {
@@ -64,16 +68,8 @@ export const yearHandlers = defineHandlers({
     ws.write('edit', `Add year ${input.year}`, (rec) => {
       // A year added before the earliest takes over its opening balance, so no later figure moves.
       const opening = input.openingBalancePence ?? (before ? earliest.openingBalancePence : null);
-      if (before && earliest.openingBalancePence !== null) {
-        rec.update(financialYear, earliest.id, { openingBalancePence: null }, { yearId: earliest.id });
-      }
-      rec.insert(financialYear, {
-        id: input.year,
-        startDate: start,
-        endDate: end,
-        status: 'open',
-        openingBalancePence: opening,
-      });
+      if (before && earliest.openingBalancePence !== null) rec.update(financialYear, earliest.id, { openingBalancePence: null });
+      rec.insert(financialYear, { id: input.year, startDate: start, endDate: end, openingBalancePence: opening });
       if (source) {
         for (const b of ws.db.select().from(budget).where(eq(budget.yearId, source.id)).all()) {
           rec.insert(budget, { yearId: input.year, lineId: b.lineId, originalPence: b.revisedPence, revisedPence: b.revisedPence });
@@ -88,24 +84,21 @@ export const yearHandlers = defineHandlers({
     if (y.status === input.status) return yearInfo(ws, input.year);
     const closing = input.status === 'closed';
     ws.write('status', `${closing ? 'Close' : 'Reopen'} ${input.year}: ${input.reason}`, (rec) =>
-      rec.update(financialYear, input.year, {
-        status: input.status,
-        statusReason: input.reason,
-        closedAt: closing ? ws.actor.now().toISOString() : null,
-        closedBy: closing ? ws.actor.who() : null,
-      }),
+      setLock(rec, ws.db, YEAR_ENTITY, input.year, closing, input.reason, { who: ws.actor.who(), at: ws.actor.now().toISOString() }),
     );
     return yearInfo(ws, input.year);
   },
 
   setOpeningBalance: (input, { ws }) => {
-    requireOpenYear(ws.db, input.year);
+    requireOpenYear(ws, input.year);
     const earliest = allYears(ws.db)[0]!.id;
     if (earliest !== input.year) {
       throw new AppError(
         'INVALID_INPUT',
         `Only the earliest year (${earliest}) holds an opening balance; ${input.year} brings forward the year before's carried forward.`,
-        { issues: [{ field: 'year', rule: 'opening balance only on the earliest year', message: `${input.year} is not the earliest year` }] },
+        {
+          issues: [{ field: 'year', rule: 'opening balance only on the earliest year', message: `${input.year} is not the earliest year` }],
+        },
       );
     }
     ws.write('edit', `Opening balance for ${input.year}`, (rec) => rec.update(financialYear, input.year, { openingBalancePence: input.openingBalancePence }));

@@ -5,7 +5,7 @@ import { AppHeader } from './components/AppHeader';
 import { NavRail } from './components/NavRail';
 import { NoticeBar } from './components/NoticeBar';
 import { ImportWizard } from '../../features/imports/ui/wizard/ImportWizard';
-import { BudgetScreen } from '../../features/lines/ui/BudgetScreen';
+import { BudgetScreen } from '../../features/monitoring/ui/BudgetScreen';
 import { useWorkbookExports } from '../../features/imports/ui/export-actions';
 import { ImportsScreen } from '../../features/imports/ui/ImportsScreen';
 import { LinesScreen } from '../../features/lines/ui/LinesScreen';

@@ -58,7 +58,7 @@ const lineOf = (v: MonitoringView, code: string): MonitoringRow => {
 };
 
 async function exportedReturn(): Promise<ExcelJS.Workbook> {
-  const file = await call<FileBytes>('exportWorkbook', { kind: 'monitoring', year: YEAR, period: PERIOD });
+  const file = await call<FileBytes>('exportWorkbook', { kind: 'monitoring', scope: { year: YEAR, period: PERIOD } });
   const bytes = Buffer.from(file.base64, 'base64');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

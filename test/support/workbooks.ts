@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { XlsxParts } from '../../electron/server/workbooks/engine/xlsx-parts';
-import type { MonitoringView } from '../../electron/shared/types';
+import type { MonitoringView } from '../../features/monitoring/types';
 import type { ImportPreview, ImportStart } from '../../electron/shared/workbook-types';
 import type { TestServer } from './workspace';
 
@@ -10,8 +10,14 @@ export function toArrayBuffer(buf: Buffer): ArrayBuffer {
   return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
 }
 
+/** Splits { kind, year, period, ... } into the kind and its scope, as the contract takes them. */
+export function kindAndScope(input: Record<string, unknown>): { kind?: unknown; scope?: Record<string, unknown> } {
+  const { kind, ...scope } = input;
+  return Object.keys(scope).length ? { kind, scope } : { kind };
+}
+
 export async function exportBytes(t: TestServer, input: Record<string, unknown>): Promise<Buffer> {
-  const f = await t.ok('exportWorkbook', input);
+  const f = await t.ok('exportWorkbook', kindAndScope(input));
   return Buffer.from(f.base64, 'base64');
 }
 
@@ -42,8 +48,11 @@ export function rowOfCode(sheet: ExcelJS.Worksheet, code: string): number {
   throw new Error(`no row for ${code}`);
 }
 
+/** Imports bytes as the window sends them; `extra` may give kind, year, period flat, as the CLI options do. */
 export async function importBytes(t: TestServer, bytes: Buffer, fileName = 'returned.xlsx', extra: Record<string, unknown> = {}): Promise<ImportStart> {
-  return t.ok('importFile', { source: { fileName, base64: bytes.toString('base64') }, ...extra });
+  const { map, headerRow, mappingName, ...rest } = extra;
+  const named = Object.fromEntries(Object.entries({ map, headerRow, mappingName }).filter(([, v]) => v !== undefined));
+  return t.ok('importFile', { source: { fileName, base64: bytes.toString('base64') }, ...kindAndScope(rest), ...named });
 }
 
 export async function previewOf(t: TestServer, bytes: Buffer, fileName = 'returned.xlsx'): Promise<ImportPreview> {

@@ -1,14 +1,15 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { auditEntry, changeSet } from '../../../db/schema';
-import type { HistoryEntry } from '../../shared/types';
+import type { HistoryEntry } from '../../../features/history/types';
+import type { EntityRef } from '../../shared/entity-ref';
 import type { Workspace } from '../workspace';
-import { describedFields, fieldName, valueText } from './describe';
+import { describedFields, valueText } from './describe';
 
 const parse = (v: string | null): unknown => (v === null ? null : JSON.parse(v));
 
-/** A line's history, newest first, with inserted and deleted rows shown field by field. */
-export function lineHistory(ws: Workspace, lineId: number, yearId?: string, limit = 500): HistoryEntry[] {
-  const where = yearId ? and(eq(auditEntry.lineId, lineId), eq(auditEntry.yearId, yearId)) : eq(auditEntry.lineId, lineId);
+/** A record's history (optionally within one scope, such as a year), newest first, inserted and deleted rows shown field by field. */
+export function history(ws: Workspace, subject: EntityRef, scope?: EntityRef, limit = 500): HistoryEntry[] {
+  const where = scope ? and(eq(auditEntry.subject, subject), eq(auditEntry.scope, scope)) : eq(auditEntry.subject, subject);
   const entries = ws.db.select().from(auditEntry).where(where).orderBy(desc(auditEntry.id)).limit(limit).all();
   const sets = new Map(
     entries.length === 0
@@ -20,6 +21,7 @@ export function lineHistory(ws: Workspace, lineId: number, yearId?: string, limi
           .all()
           .map((c) => [c.id, c]),
   );
+  const money = ws.money();
   const out: HistoryEntry[] = [];
   for (const e of entries) {
     const cs = sets.get(e.changeSetId)!;
@@ -32,18 +34,17 @@ export function lineHistory(ws: Workspace, lineId: number, yearId?: string, limi
       changeLabel: cs.label,
       entity: e.entity,
       op: e.op,
-      yearId: e.yearId,
-      period: e.period,
-      lineId: e.lineId,
+      scope: e.scope,
+      subject: e.subject,
       undone: cs.revertedById !== null,
     };
     if (e.op === 'update') {
       out.push({
         ...base,
         field: e.field,
-        what: fieldName(e.entity, e.field, e.period),
-        oldText: valueText(e.field, parse(e.oldValue)),
-        newText: valueText(e.field, parse(e.newValue)),
+        what: ws.audit.fieldName(e.entity, e.field, e.part),
+        oldText: valueText(e.field, parse(e.oldValue), money),
+        newText: valueText(e.field, parse(e.newValue), money),
       });
       continue;
     }
@@ -52,9 +53,9 @@ export function lineHistory(ws: Workspace, lineId: number, yearId?: string, limi
       out.push({
         ...base,
         field,
-        what: fieldName(e.entity, field, e.period),
-        oldText: e.op === 'insert' ? '(none)' : valueText(field, value),
-        newText: e.op === 'insert' ? valueText(field, value) : '(none)',
+        what: ws.audit.fieldName(e.entity, field, e.part),
+        oldText: e.op === 'insert' ? '(none)' : valueText(field, value, money),
+        newText: e.op === 'insert' ? valueText(field, value, money) : '(none)',
       });
     }
   }

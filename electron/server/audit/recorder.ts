@@ -1,73 +1,54 @@
-import { eq, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
+import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { CHANGE_KINDS, changeSet, financialYear } from '../../../db/schema';
+import { CHANGE_KINDS, changeSet } from '../../../db/schema';
+import type { EntityRef } from '../../shared/entity-ref';
 import { AppError } from '../../shared/errors';
-import { entityOf, type AuditedTable, type EntityName } from './entities';
+import type { LockRegistry } from '../locks/locks';
+import { lockedRefs } from '../locks/locks';
+import { databaseRuleError, type WriteSource } from './constraint-errors';
+import type { AnyRow, AuditableTable, AuditedEntity, AuditRegistry } from './registry';
 import { TableStatements } from './table-statements';
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/** Overrides what a row's registration would say: for a row whose scope is known to the caller. */
 export interface AuditContext {
-  yearId?: string | null;
-  lineId?: number | null;
-  period?: number | null;
+  scope?: EntityRef | null;
+  subject?: EntityRef | null;
+  part?: string | null;
 }
 
-type Row<T extends AuditedTable> = InferSelectModel<T>;
-type NewRow<T extends AuditedTable> = InferInsertModel<T>;
-type AnyRow = Record<string, unknown>;
+type Row<T extends AuditableTable> = InferSelectModel<T>;
+type NewRow<T extends AuditableTable> = InferInsertModel<T>;
+type Context = Required<AuditContext>;
 
 function json(value: unknown): string {
   return JSON.stringify(value === undefined ? null : value);
 }
 
-function contextOf(entity: EntityName, row: AnyRow, given?: AuditContext): Required<AuditContext> {
-  const fromRow: Required<AuditContext> = {
-    yearId: ((entity === 'financial_year' ? row.id : row.yearId) as string | undefined) ?? null,
-    lineId: ((entity === 'budget_line' ? row.id : row.lineId) as number | undefined) ?? null,
-    period: (row.period as number | undefined) ?? null,
-  };
-  return {
-    yearId: given?.yearId !== undefined ? given.yearId : fromRow.yearId,
-    lineId: given?.lineId !== undefined ? given.lineId : fromRow.lineId,
-    period: given?.period !== undefined ? given.period : fromRow.period,
-  };
-}
-
-export function closedYearError(yearId: string): AppError {
-  return new AppError('CLOSED_YEAR', `${yearId} is closed, so its figures cannot change. Reopen the year, giving a reason, to change them.`, {
-    issues: [{ field: 'year', rule: 'year must be open', message: `${yearId} is closed` }],
-  });
-}
-
-const YEAR_FIELDS_OPEN_WHEN_CLOSED = new Set(['status', 'statusReason', 'closedAt', 'closedBy', 'openingBalancePence']);
-
 /**
  * Writes rows and their audit entries together. Use only inside a transaction (see
  * `Workspace.write`): the change set is created on the first real change, so a call that
- * changes nothing leaves no trace. Rows in a closed year are refused here, in one place,
- * so no handler (nor an undo) can forget the rule.
+ * changes nothing leaves no trace. A row whose scope is locked (a closed year) is refused here,
+ * in one place, so no handler (nor an undo) can forget the rule.
  */
 export class ChangeRecorder {
   private changeSetId: number | null = null;
   private insertAudit?: Statement;
-  private readonly tables = new Map<AuditedTable, TableStatements>();
-  private readonly closedYears: Set<string>;
+  private readonly tables = new Map<AuditableTable, TableStatements>();
+  private readonly locked: Set<EntityRef>;
+  /** Where the rows being written come from ("Monitoring return!12"), for a database rule's message. */
+  source: WriteSource | null = null;
 
   constructor(
     private readonly db: Db,
+    private readonly audit: AuditRegistry,
+    private readonly locks: LockRegistry,
     private readonly meta: { who: string; at: string; kind: ChangeKind; label: string; revertsId?: number },
-    private readonly options: { allowClosedYears?: boolean } = {},
+    private readonly options: { ignoreLocks?: boolean } = {},
   ) {
-    this.closedYears = new Set(
-      db
-        .select({ id: financialYear.id })
-        .from(financialYear)
-        .where(eq(financialYear.status, 'closed'))
-        .all()
-        .map((r) => r.id),
-    );
+    this.locked = lockedRefs(db);
   }
 
   get id(): number | null {
@@ -78,13 +59,7 @@ export class ChangeRecorder {
     if (this.changeSetId === null) {
       const row = this.db
         .insert(changeSet)
-        .values({
-          at: this.meta.at,
-          who: this.meta.who,
-          kind: this.meta.kind,
-          label: this.meta.label,
-          revertsId: this.meta.revertsId ?? null,
-        })
+        .values({ at: this.meta.at, who: this.meta.who, kind: this.meta.kind, label: this.meta.label, revertsId: this.meta.revertsId ?? null })
         .returning({ id: changeSet.id })
         .get();
       this.changeSetId = row.id;
@@ -92,87 +67,102 @@ export class ChangeRecorder {
     return this.changeSetId;
   }
 
-  private guard(entity: EntityName, ctx: Required<AuditContext>, field?: string): void {
-    if (this.options.allowClosedYears || !ctx.yearId) return;
-    // A year's own status is how it is reopened, so that field stays writable. Its opening
-    // balance moves to a year added before it (the position of every year is unchanged).
-    if (entity === 'financial_year' && field && YEAR_FIELDS_OPEN_WHEN_CLOSED.has(field)) return;
-    if (this.closedYears.has(ctx.yearId)) throw closedYearError(ctx.yearId);
+  private contextOf(e: AuditedEntity, row: AnyRow, given?: AuditContext): Context {
+    return {
+      scope: given?.scope !== undefined ? given.scope : (e.scope?.(row, this.db) ?? null),
+      subject: given?.subject !== undefined ? given.subject : (e.subject?.(row) ?? null),
+      part: given?.part !== undefined ? given.part : (e.part?.(row) ?? null),
+    };
+  }
+
+  private guard(e: AuditedEntity, ctx: Context, field?: string): void {
+    if (this.options.ignoreLocks || !ctx.scope || !this.locked.has(ctx.scope)) return;
+    if (field && e.writableWhenLocked?.includes(field)) return;
+    throw this.locks.refusal(ctx.scope);
   }
 
   private entry(
-    entity: EntityName,
+    e: AuditedEntity,
     entityId: string,
     op: 'insert' | 'update' | 'delete',
     field: string,
     oldValue: unknown,
     newValue: unknown,
-    ctx: Required<AuditContext>,
+    ctx: Context,
   ): void {
     this.insertAudit ??= this.db.$client.prepare(
-      'INSERT INTO audit_entry (change_set_id, entity, entity_id, op, field, old_value, new_value, year_id, line_id, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit_entry (change_set_id, entity, entity_id, op, field, old_value, new_value, scope, subject, part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.insertAudit.run(
       this.ensureChangeSet(),
-      entity,
+      e.entity,
       entityId,
       op,
       field,
       op === 'insert' ? null : json(oldValue),
       op === 'delete' ? null : json(newValue),
-      ctx.yearId,
-      ctx.lineId,
-      ctx.period,
+      ctx.scope,
+      ctx.subject,
+      ctx.part,
     );
   }
 
-  private statements(table: AuditedTable): TableStatements {
+  private statements(table: AuditableTable): TableStatements {
     let st = this.tables.get(table);
     if (!st) this.tables.set(table, (st = new TableStatements(this.db.$client, table)));
     return st;
   }
 
-  read<T extends AuditedTable>(table: T, id: Row<T>['id']): Row<T> | undefined {
+  /** Runs a write, turning a broken database rule into a sentence that names where the row came from. */
+  private guarded<R>(e: AuditedEntity, write: () => R): R {
+    try {
+      return write();
+    } catch (err) {
+      throw databaseRuleError(err, e.entity, this.source) ?? err;
+    }
+  }
+
+  read<T extends AuditableTable>(table: T, id: Row<T>['id']): Row<T> | undefined {
     return this.statements(table).read(id) as Row<T> | undefined;
   }
 
-  insert<T extends AuditedTable>(table: T, values: NewRow<T>, context?: AuditContext): Row<T> {
-    const entity = entityOf(table);
-    this.guard(entity, contextOf(entity, values as AnyRow, context));
-    const row = this.statements(table).insert(values as AnyRow) as Row<T>;
-    this.entry(entity, String(row.id), 'insert', '*', null, row, contextOf(entity, row as AnyRow, context));
+  insert<T extends AuditableTable>(table: T, values: NewRow<T>, context?: AuditContext): Row<T> {
+    const e = this.audit.of(table);
+    this.guard(e, this.contextOf(e, values as AnyRow, context));
+    const row = this.guarded(e, () => this.statements(table).insert(values as AnyRow)) as Row<T>;
+    this.entry(e, String(row.id), 'insert', '*', null, row, this.contextOf(e, row as AnyRow, context));
     return row;
   }
 
   /** Changes only the fields whose value differs; returns the row after the change. */
-  update<T extends AuditedTable>(table: T, id: Row<T>['id'], changes: Partial<Row<T>>, context?: AuditContext): { row: Row<T>; changed: string[] } {
-    const entity = entityOf(table);
+  update<T extends AuditableTable>(table: T, id: Row<T>['id'], changes: Partial<Row<T>>, context?: AuditContext): { row: Row<T>; changed: string[] } {
+    const e = this.audit.of(table);
     const before = this.read(table, id);
-    if (!before) throw new AppError('NOT_FOUND', `No ${entity.replace('_', ' ')} with id ${String(id)}.`);
-    const ctx = contextOf(entity, before as AnyRow, context);
+    if (!before) throw new AppError('NOT_FOUND', `No ${e.entity.replace(/_/g, ' ')} with id ${String(id)}.`);
+    const ctx = this.contextOf(e, before as AnyRow, context);
     const diff: AnyRow = {};
     for (const [field, value] of Object.entries(changes)) {
       if (value === undefined) continue;
       const old = (before as AnyRow)[field];
       if (old === value) continue;
-      this.guard(entity, ctx, field);
+      this.guard(e, ctx, field);
       diff[field] = value;
-      this.entry(entity, String(id), 'update', field, old, value, ctx);
     }
     const changed = Object.keys(diff);
     if (changed.length === 0) return { row: before, changed };
-    this.statements(table).update(id, diff);
+    this.guarded(e, () => this.statements(table).update(id, diff));
+    for (const field of changed) this.entry(e, String(id), 'update', field, (before as AnyRow)[field], diff[field], ctx);
     return { row: { ...before, ...diff } as Row<T>, changed };
   }
 
-  delete<T extends AuditedTable>(table: T, id: Row<T>['id'], context?: AuditContext): Row<T> {
-    const entity = entityOf(table);
+  delete<T extends AuditableTable>(table: T, id: Row<T>['id'], context?: AuditContext): Row<T> {
+    const e = this.audit.of(table);
     const before = this.read(table, id);
-    if (!before) throw new AppError('NOT_FOUND', `No ${entity.replace('_', ' ')} with id ${String(id)}.`);
-    const ctx = contextOf(entity, before as AnyRow, context);
-    this.guard(entity, ctx);
-    this.statements(table).delete(id);
-    this.entry(entity, String(id), 'delete', '*', before, null, ctx);
+    if (!before) throw new AppError('NOT_FOUND', `No ${e.entity.replace(/_/g, ' ')} with id ${String(id)}.`);
+    const ctx = this.contextOf(e, before as AnyRow, context);
+    this.guard(e, ctx);
+    this.guarded(e, () => this.statements(table).delete(id));
+    this.entry(e, String(id), 'delete', '*', before, null, ctx);
     return before;
   }
 }

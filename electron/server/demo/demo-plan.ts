@@ -4,7 +4,7 @@
  * Safety Valve instalments. Deterministic, so tests and screenshots are stable.
  */
 import { STANDARD_LINES } from '../../../features/lines/standard-data';
-import type { ContributionKind, DsgBlock } from '../../shared/types';
+import type { ContributionKind, DsgBlock } from '../../../features/years/types';
 
 export const DEMO_NAME = 'Demo Metropolitan Borough Council (demo data)';
 

@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { allocation, allocationVersion, budget, budgetLine, deficitContribution, financialYear, forecast, provisionGroup, workspace } from '../../../db/schema';
+import { YEAR_ENTITY, yearRef } from '../../../features/years/queries';
+import type { DsgBlock } from '../../../features/years/types';
+import { setLock } from '../locks/locks';
 import { AppError } from '../../shared/errors';
 import { yearDates } from '../../shared/periods';
-import type { DsgBlock } from '../../shared/types';
 import type { Workspace } from '../workspace';
 import { DEMO_NAME, DEMO_OPENING_BALANCE, DEMO_YEARS, demoHolder, planLines } from './demo-plan';
 
@@ -41,7 +43,6 @@ export function loadDemo(ws: Workspace): { years: string[] } {
         id: y.year,
         startDate: start,
         endDate: end,
-        status: 'open',
         openingBalancePence: yi === 0 ? pence(DEMO_OPENING_BALANCE) : null,
       });
       const startYear = Number(y.year.slice(0, 4));
@@ -57,7 +58,7 @@ export function loadDemo(ws: Workspace): { years: string[] } {
             adjustmentsPence: pence(b.adjustments),
             transfersPence: pence(b.transfers),
           },
-          { yearId: y.year },
+          { scope: yearRef(y.year) },
         );
       }
       for (const c of y.contributions) {
@@ -80,11 +81,9 @@ export function loadDemo(ws: Workspace): { years: string[] } {
       }
     });
     for (const y of DEMO_YEARS.filter((d) => d.closed)) {
-      rec.update(financialYear, y.year, {
-        status: 'closed',
-        statusReason: 'Outturn reported to Schools Forum; accounts closed',
-        closedAt: `${Number(y.year.slice(0, 4)) + 1}-07-15T12:00:00.000Z`,
-        closedBy: ws.actor.who(),
+      setLock(rec, ws.db, YEAR_ENTITY, y.year, true, 'Outturn reported to Schools Forum; accounts closed', {
+        who: ws.actor.who(),
+        at: `${Number(y.year.slice(0, 4)) + 1}-07-15T12:00:00.000Z`,
       });
     }
   });

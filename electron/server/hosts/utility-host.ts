@@ -27,7 +27,7 @@ port.on('message', async ({ data }) => {
   const msg = data as Message;
   if (msg.type === 'init') {
     server = new DomainServer({ dataDir: msg.dataDir });
-    const opened = await server.call('openWorkspace', { path: msg.workspacePath ?? server.defaultWorkspacePath, create: true });
+    const opened = await server.openChosen(msg.workspacePath ?? server.defaultWorkspacePath, true);
     port.postMessage({ type: 'ready', opened });
     return;
   }
@@ -38,6 +38,8 @@ port.on('message', async ({ data }) => {
     });
   if (msg.type === 'call') {
     port.postMessage({ id: msg.id, envelope: await server.call(msg.channel, msg.input) });
+  } else if (msg.type === 'open') {
+    port.postMessage({ id: msg.id, envelope: await server.openChosen(msg.path, msg.create) });
   }
 });
 

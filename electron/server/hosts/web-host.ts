@@ -3,7 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../shared/channels';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { contract } from '../../shared/contract';
 import { namesAPath } from '../../shared/import-source';
 import { AppError, type Envelope } from '../../shared/errors';

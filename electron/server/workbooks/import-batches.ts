@@ -3,9 +3,10 @@ import { desc, eq, inArray, isNull } from 'drizzle-orm';
 import { changeSet } from '../../../db/schema';
 import { importBatch } from '../../../db/schema/imports';
 import { AppError } from '../../shared/errors';
-import type { ImportBatchInfo, KindName } from '../../shared/workbook-types';
-import { closedYearsOf, revertChangeSet } from '../audit/undo';
+import type { ImportBatchInfo, KindScope } from '../../shared/workbook-types';
+import { lockedScopesOf, reverse } from '../audit/undo';
 import type { Workspace } from '../workspace';
+import type { KindRegistry } from './kinds';
 
 function latestRevertable(ws: Workspace): number | null {
   const r = ws.db
@@ -19,7 +20,16 @@ function latestRevertable(ws: Workspace): number | null {
   return r?.id ?? null;
 }
 
-export function listBatches(ws: Workspace, only?: number[]): ImportBatchInfo[] {
+function scopeOf(text: string): KindScope {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return typeof v === 'object' && v !== null ? (v as KindScope) : {};
+  } catch {
+    return {};
+  }
+}
+
+export function listBatches(ws: Workspace, kinds: KindRegistry, only?: number[]): ImportBatchInfo[] {
   const latest = latestRevertable(ws);
   const q = ws.db.select({ b: importBatch, cs: changeSet }).from(importBatch).innerJoin(changeSet, eq(changeSet.id, importBatch.changeSetId));
   const rows = (only ? q.where(inArray(importBatch.id, only)) : q).orderBy(desc(importBatch.id)).all();
@@ -28,31 +38,32 @@ export function listBatches(ws: Workspace, only?: number[]): ImportBatchInfo[] {
   return rows.map(({ b, cs }) => {
     const undo = cs.revertedById !== null ? undos.get(cs.revertedById) : undefined;
     const isLatest = b.id === latest;
-    const closed = isLatest ? closedYearsOf(ws, b.changeSetId) : [];
+    const locked = isLatest ? lockedScopesOf(ws, b.changeSetId) : [];
     return {
       id: b.id,
       changeSetId: b.changeSetId,
-      kind: b.kind as KindName,
+      kind: b.kind,
+      kindTitle: kinds.has(b.kind) ? kinds.get(b.kind).title : b.kind,
       fileName: b.fileName,
       fileHash: b.fileHash,
       who: b.who,
       at: b.at,
-      year: b.yearId,
-      period: b.period,
+      scope: scopeOf(b.scope),
+      scopeLabel: b.scopeLabel,
       added: b.added,
       changed: b.changed,
       deleted: b.deleted,
       conflictsResolved: b.conflictsResolved,
       revertedAt: undo?.at ?? null,
       revertedBy: undo?.who ?? null,
-      canRevert: isLatest && closed.length === 0,
-      blockedBy: isLatest && closed.length ? `${closed.join(', ')} ${closed.length > 1 ? 'are' : 'is'} closed` : null,
+      canRevert: isLatest && locked.length === 0,
+      blockedBy: isLatest && locked.length ? locked.join('; ') : null,
     };
   });
 }
 
-export function batchInfo(ws: Workspace, id: number): ImportBatchInfo {
-  return listBatches(ws, [id])[0]!;
+export function batchInfo(ws: Workspace, kinds: KindRegistry, id: number): ImportBatchInfo {
+  return listBatches(ws, kinds, [id])[0]!;
 }
 
 /** Replays the batch's change set backwards; refused if a later change touched the same figures. */
@@ -64,13 +75,5 @@ export function revertBatch(ws: Workspace, batchId: number): void {
   if (latestRevertable(ws) !== batchId) {
     throw new AppError('INVALID_INPUT', `Only the latest import can be reverted; revert the imports after ${b.fileName} first.`);
   }
-  ws.write(
-    'undo',
-    `Revert import: ${b.fileName}`,
-    (rec) => {
-      revertChangeSet(rec, ws, cs.id, `Import of ${b.fileName}`);
-      ws.db.update(changeSet).set({ revertedById: rec.id }).where(eq(changeSet.id, cs.id)).run();
-    },
-    { revertsId: cs.id },
-  );
+  reverse(ws, cs, `Revert import: ${b.fileName}`);
 }

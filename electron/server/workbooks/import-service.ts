@@ -1,44 +1,47 @@
 /**
  * The import round trip on the server: read a file into a session, show a preview, apply it as
  * one audited batch. Nothing touches the database until apply; a session holds the file's
- * values so the user can change the mapping without the file being read again.
+ * values so the user can change the mapping without the file being read again. Every cell of a
+ * returned workbook is untrusted, the hidden `_meta` sheet and row ids included: each is checked
+ * here, and every refusal names its sheet and cell.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { ZodError } from 'zod';
 import { importBatch } from '../../../db/schema/imports';
 import { AppError, type ErrorIssue } from '../../shared/errors';
-import type { ImportPreview, ImportProgress, ImportStart, KindScope, MappingProposal } from '../../shared/workbook-types';
+import type { ImportApplied, ImportPreview, ImportProgress, ImportStart, KindScope, MappingProposal, PreviewFlag } from '../../shared/workbook-types';
 import { fileError } from '../files';
+import { lockedRefs } from '../locks/locks';
 import type { Workspace } from '../workspace';
-import { isProblem, type RawValue } from './engine/cells';
-import { diffRows, type DiffResult } from './engine/diff';
-import { checkWorkbookFile, FILE_LIMITS } from './engine/file-checks';
+import { isDateCell, isProblem, type RawValue } from './engine/cells';
+import { type DiffResult, diffRows } from './engine/diff';
+import { checkFileSize, checkWorkbookFile } from './engine/file-checks';
 import {
   detectHeaderRow,
+  type HeaderCell,
   isSubtotalRow,
+  type MappableField,
   mappingFromHeaderText,
   normaliseHeader,
   proposeMapping,
-  type HeaderCell,
-  type MappableField,
 } from './engine/header-detect';
-import { interpretRows, type Interpreted } from './engine/interpret';
-import { ID_FIELD, keyField, type KindData, type KindDef } from './engine/kind';
-import { META_SHEET, parseMeta, type WorkbookMeta } from './engine/meta';
+import { matchByKey, matchOwnRows } from './engine/identity';
+import { type Interpreted, interpretRows } from './engine/interpret';
+import { ID_FIELD, type KindData, type KindDef, keyColumn } from './engine/kind';
+import { isMetaProblem, META_SHEET, type ParsedMeta, parseMeta } from './engine/meta';
 import { ReaderThread } from './engine/read-off-thread';
 import type { RawRow, RawSheet, RawWorkbook } from './engine/read-workbook';
 import { columnLetter } from './column-letter';
-import { KINDS, kindDef } from './kinds';
 import { batchInfo } from './import-batches';
+import type { KindRegistry } from './kinds';
 import { listMappings } from './mappings';
 
 export interface ImportRequest {
   source: { path: string } | { fileName: string; base64: string };
   kind?: string;
-  year?: string;
-  period?: number;
-  holder?: string;
+  scope?: Record<string, unknown>;
   map?: Record<string, string>;
   headerRow?: number;
   mappingName?: string;
@@ -50,7 +53,7 @@ interface Session {
   fileName: string;
   fileHash: string;
   raw: RawWorkbook;
-  meta: WorkbookMeta | null;
+  meta: ParsedMeta | null;
   /** The database rows for the file's scope, loaded while its data sheet was still being read. */
   preloaded?: Preloaded;
   /** Set once a preview has been made. */
@@ -79,16 +82,18 @@ interface Prepared {
 }
 
 const MAX_SESSIONS = 3;
+/** Files read at the same time: each read takes two threads and the file's size in memory several times over. */
+const MAX_CONCURRENT_READS = 2;
 /** The preview lists at most this many rows; the counts always cover them all. */
 export const PREVIEW_ROW_LIMIT = 5000;
 const IDLE: ImportProgress = { active: false, phase: 'done', fileName: '', rowsRead: 0, fraction: null };
 
-function invalidFile(fileName: string, message: string, rule: string): AppError {
-  return new AppError('INVALID_FILE', message, { fileName, rule });
+function invalidFile(fileName: string, message: string, rule: string, issues?: ErrorIssue[]): AppError {
+  return new AppError('INVALID_FILE', message, issues ? { fileName, rule, issues } : { fileName, rule });
 }
 
 function plainCells(cells: RawValue[]): Array<string | number | boolean | null> {
-  return cells.map((c) => (isProblem(c) ? c.text : (c ?? null)));
+  return cells.map((c) => (isProblem(c) || isDateCell(c) ? c.text : (c ?? null)));
 }
 
 /** The fields a foreign workbook can supply: the key and the editable ones. */
@@ -103,27 +108,66 @@ function headerCellsOf(row: RawRow | undefined): HeaderCell[] {
   return row.cells.flatMap((v, i) => (typeof v === 'string' && v.trim() ? [{ col: i + 1, letter: columnLetter(i + 1), text: v.trim() }] : []));
 }
 
+/** A scope as the kind defines it, from a call, the command line or a workbook's `_meta`; every problem listed. */
+export function parseScope(ws: Workspace, def: KindDef, raw: unknown, cellOf?: (field: string) => string | undefined): KindScope {
+  const parsed = def.scope.schema.safeParse(raw ?? {});
+  if (!parsed.success) throw AppError.invalid(scopeIssues(def, parsed.error, cellOf));
+  try {
+    def.scope.check(ws, parsed.data);
+  } catch (e) {
+    if (!(e instanceof AppError) || !cellOf) throw e;
+    const issues = (e.details?.issues ?? []).map((i) => withCell(i, cellOf));
+    throw new AppError(e.code, e.message, { ...e.details, issues });
+  }
+  return parsed.data;
+}
+
+function withCell(i: ErrorIssue, cellOf: (field: string) => string | undefined): ErrorIssue {
+  const cell = i.field ? cellOf(i.field) : undefined;
+  return cell ? { ...i, sheet: META_SHEET, cell, message: `${META_SHEET}!${cell} — ${i.message}` } : i;
+}
+
+function scopeIssues(def: KindDef, error: ZodError, cellOf?: (field: string) => string | undefined): ErrorIssue[] {
+  return error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    const label = def.scope.fields.find((f) => f.name === field)?.label ?? field;
+    const rule =
+      issue.code === 'unrecognized_keys'
+        ? `a ${def.title.toLowerCase()} has no ${issue.keys.join(', ')}`
+        : issue.code === 'invalid_type' && issue.input === undefined
+          ? `${label} is required`
+          : `${label} ${issue.message}`;
+    return withCell({ field: field || undefined, rule, message: rule }, (f) => cellOf?.(f));
+  });
+}
+
 export class ImportService {
   private sessions = new Map<string, Session>();
+  private reading = 0;
   progress: ImportProgress = IDLE;
+
+  constructor(private readonly kinds: KindRegistry) {}
 
   private loadBytes(source: ImportRequest['source']): { bytes: Buffer; fileName: string } {
     if ('path' in source) {
       const fileName = basename(source.path);
       try {
-        const size = statSync(source.path).size;
-        if (size > FILE_LIMITS.maxFileBytes) checkWorkbookFile(new Uint8Array(0), fileName, { ...FILE_LIMITS, maxFileBytes: -1 });
+        const stat = statSync(source.path);
+        if (stat.isDirectory())
+          throw invalidFile(fileName, `${source.path} is a folder, not a workbook: choose the .xlsx file itself.`, 'a file, not a folder');
+        checkFileSize(fileName, stat.size);
         return { bytes: readFileSync(source.path), fileName };
       } catch (e) {
         if (e instanceof AppError) throw e;
         const code = (e as { code?: string }).code;
         if (code === 'ENOENT') throw new AppError('NOT_FOUND', `There is no file at ${source.path}.`, { path: source.path });
+        if (code === 'EISDIR') throw invalidFile(fileName, `${source.path} is a folder, not a workbook: choose the .xlsx file itself.`, 'a file, not a folder');
         const busy = fileError(source.path, e);
         if (busy.code === 'FILE_BUSY') throw busy;
-        throw new AppError('INVALID_FILE', `${fileName} could not be read: ${(e as Error).message}`, { fileName, rule: 'readable file' });
+        throw invalidFile(fileName, `${fileName} could not be read: ${(e as Error).message}`, 'readable file');
       }
     }
-    return { bytes: Buffer.from(source.base64, 'base64'), fileName: basename(source.fileName) };
+    return { bytes: Buffer.from(source.base64, 'base64'), fileName: basename(source.fileName.replace(/\\/g, '/')) };
   }
 
   private session(ws: Workspace, importId: string): Session {
@@ -136,7 +180,11 @@ export class ImportService {
 
   /** Reads the file (checked first) into a session; answers with a preview or a mapping to confirm. */
   async start(ws: Workspace, req: ImportRequest): Promise<ImportStart> {
-    // The reading thread boots while the file is loaded and checked here.
+    if (this.reading >= MAX_CONCURRENT_READS) {
+      throw new AppError('FILE_BUSY', 'HNB Desk is already reading other workbooks. Wait for them to finish, then import this one.');
+    }
+    this.reading++;
+    // The reading threads boot while the file is loaded and checked here.
     const reader = new ReaderThread();
     try {
       const { bytes, fileName } = this.loadBytes(req.source);
@@ -144,7 +192,6 @@ export class ImportService {
       checkWorkbookFile(bytes, fileName);
       const fileHash = createHash('sha256').update(bytes).digest('hex');
       this.progress = { ...this.progress, phase: 'reading', fraction: 0 };
-      let metaRead: WorkbookMeta | string | undefined;
       let preloaded: Preloaded | undefined;
       const raw = await reader.read(bytes, fileName, {
         onProgress: (p) => {
@@ -152,29 +199,27 @@ export class ImportService {
         },
         // `_meta` precedes the data sheet: load the database for its scope while the worker reads on.
         onSheetRead: (sheet) => {
-          if (sheet.name !== META_SHEET) return;
-          metaRead = parseMeta(sheet.rows);
-          if (typeof metaRead !== 'string') preloaded = this.preload(ws, metaRead);
+          if (sheet.name === META_SHEET) preloaded = this.preload(ws, sheet.rows);
         },
       });
       this.progress = { ...this.progress, phase: 'comparing' };
       const metaSheet = raw.sheets.find((s) => s.name === META_SHEET);
-      let meta: WorkbookMeta | null = null;
-      if (metaSheet) {
-        const parsed = metaRead ?? parseMeta(metaSheet.rows);
-        if (typeof parsed === 'string')
-          throw invalidFile(
-            fileName,
-            `${fileName} was exported by HNB Desk, but ${parsed}. Export a fresh copy and copy your figures into it.`,
-            'intact _meta sheet',
-          );
-        meta = parsed;
+      const meta = metaSheet ? parseMeta(metaSheet.rows) : null;
+      if (meta && isMetaProblem(meta)) {
+        const where = meta.cell ? `${META_SHEET}!${meta.cell}` : `its ${META_SHEET} sheet`;
+        throw invalidFile(
+          fileName,
+          `${fileName} was exported by HNB Desk, but its hidden ${META_SHEET} sheet has been changed (${where}: ${meta.problem}). HNB Desk uses that sheet to match rows, so it cannot trust this file. Export a fresh copy and copy your figures into it.`,
+          'intact _meta sheet',
+          [{ sheet: META_SHEET, cell: meta.cell ?? undefined, rule: 'the _meta sheet must be as HNB Desk wrote it', message: `${where} — ${meta.problem}` }],
+        );
       }
       const session: Session = { id: randomUUID(), workspacePath: ws.path, fileName, fileHash, raw, meta, preloaded };
       this.sessions.set(session.id, session);
       while (this.sessions.size > MAX_SESSIONS) this.sessions.delete(this.sessions.keys().next().value!);
-      return meta ? { stage: 'preview', preview: this.prepareOwn(ws, session, req) } : this.startForeign(ws, session, req);
+      return session.meta ? { stage: 'preview', preview: this.prepareOwn(ws, session, req) } : this.startForeign(ws, session, req);
     } finally {
+      this.reading--;
       reader.close();
       this.progress = { ...this.progress, active: false, phase: 'done' };
     }
@@ -184,11 +229,15 @@ export class ImportService {
    * The rows an own workbook will be compared with, loaded early. Anything wrong with the
    * `_meta` sheet is left for the full checks after the read to report.
    */
-  private preload(ws: Workspace, meta: WorkbookMeta): Preloaded | undefined {
-    if (!(meta.kind in KINDS) || meta.workspaceId !== ws.info().id) return undefined;
+  private preload(ws: Workspace, rows: RawRow[]): Preloaded | undefined {
     try {
-      const changeSetMark = ws.latestChangeSetId();
-      return { kind: meta.kind, scopeKey: JSON.stringify(meta.scope), changeSetMark, data: kindDef(meta.kind).load(ws, meta.scope) };
+      const meta = parseMeta(rows);
+      if (isMetaProblem(meta) || !this.kinds.has(meta.kind) || meta.workspaceId !== ws.info().id) return undefined;
+      const def = this.kinds.get(meta.kind);
+      const parsed = def.scope.schema.safeParse(meta.scope);
+      if (!parsed.success) return undefined;
+      def.scope.check(ws, parsed.data);
+      return { kind: meta.kind, scopeKey: JSON.stringify(parsed.data), changeSetMark: ws.latestChangeSetId(), data: def.load(ws, parsed.data) };
     } catch {
       return undefined;
     }
@@ -202,36 +251,91 @@ export class ImportService {
     return def.load(ws, scope);
   }
 
-  private prepareOwn(ws: Workspace, s: Session, req: ImportRequest): ImportPreview {
+  /** Checks our own file's `_meta` as input: the kind, its version, the workspace, the sheet and the scope. */
+  private ownFile(ws: Workspace, s: Session, req: ImportRequest): { def: KindDef; scope: KindScope } {
     const meta = s.meta!;
-    const def = kindDef(meta.kind);
-    if (req.kind && req.kind !== meta.kind) {
-      throw invalidFile(s.fileName, `${s.fileName} is a ${def.title.toLowerCase()} workbook, not a ${kindDef(req.kind).title.toLowerCase()}.`, 'kind matches');
+    const cellOf = (key: string) => (meta.rowOf.has(key) ? `B${meta.rowOf.get(key)}` : undefined);
+    const at = (key: string) => `${META_SHEET}!${cellOf(key) ?? 'A1'}`;
+    const refuse = (key: string, rule: string, sentence: string) =>
+      invalidFile(s.fileName, sentence, rule, [{ sheet: META_SHEET, cell: cellOf(key), rule, message: `${at(key)} — ${rule}` }]);
+    if (!this.kinds.has(meta.kind)) {
+      throw refuse(
+        'kind',
+        'must name a kind of workbook HNB Desk knows',
+        `${s.fileName} says (${at('kind')}) it is a "${meta.kind}" workbook, which this version of HNB Desk does not know. Its hidden sheet may have been edited, or it was written by a newer version of HNB Desk. Export a fresh copy to import.`,
+      );
+    }
+    const def = this.kinds.get(meta.kind);
+    if (req.kind && req.kind !== def.kind) {
+      throw invalidFile(
+        s.fileName,
+        `${s.fileName} is a ${def.title.toLowerCase()} workbook, not a ${this.kinds.get(req.kind).title.toLowerCase()}.`,
+        'kind matches',
+      );
     }
     if (meta.schemaVersion > def.schemaVersion) {
-      throw invalidFile(s.fileName, `${s.fileName} was written by a newer version of HNB Desk. Update HNB Desk to import it.`, 'schema version');
+      throw refuse(
+        'schemaVersion',
+        'must be a version this HNB Desk can read',
+        `${s.fileName} was written by a newer version of HNB Desk (its ${def.title.toLowerCase()} layout is version ${meta.schemaVersion}; this version reads up to ${def.schemaVersion}). Update HNB Desk to import it.`,
+      );
     }
     const info = ws.info();
     if (meta.workspaceId !== info.id) {
-      throw invalidFile(
-        s.fileName,
-        `${s.fileName} was exported from the workspace "${meta.workspaceName}", not "${info.name}". Open that workspace to import it, or export a fresh workbook from this one.`,
-        'same workspace',
+      const sameName = meta.workspaceName.trim().toLowerCase() === info.name.trim().toLowerCase();
+      throw refuse(
+        'workspaceId',
+        'must be this workspace',
+        sameName
+          ? `${s.fileName} was exported from another workspace file that is also called "${info.name}", not from the one open now (${info.path}). Two files with the same name hold different figures: open the file it came from to import it, or export a fresh workbook from this one.`
+          : `${s.fileName} was exported from the workspace "${meta.workspaceName}", not "${info.name}". Open that workspace to import it, or export a fresh workbook from this one.`,
       );
     }
-    const sheet = s.raw.sheets.find((x) => x.name === meta.sheet);
+    if (meta.sheet !== def.sheetName) {
+      throw refuse(
+        'sheet',
+        `must name the sheet "${def.sheetName}"`,
+        `${s.fileName}'s hidden ${META_SHEET} sheet has been changed (${at('sheet')} names the sheet "${meta.sheet}"). Export a fresh copy and copy your figures into it.`,
+      );
+    }
+    let scope: KindScope;
+    try {
+      scope = parseScope(ws, def, meta.scope, (field) => cellOf(`scope.${field}`));
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const issues = (e.details?.issues ?? []).map((i) => (i.sheet ? i : { ...i, sheet: META_SHEET }));
+      throw invalidFile(
+        s.fileName,
+        `${s.fileName}'s hidden ${META_SHEET} sheet does not describe a ${def.title.toLowerCase()} this workspace holds: ${issues.map((i) => i.message).join('; ')}. Export a fresh copy and copy your figures into it.`,
+        'intact _meta sheet',
+        issues,
+      );
+    }
+    return { def, scope };
+  }
+
+  private prepareOwn(ws: Workspace, s: Session, req: ImportRequest): ImportPreview {
+    const { def, scope } = this.ownFile(ws, s, req);
+    const sheet = s.raw.sheets.find((x) => x.name === def.sheetName);
     if (!sheet) {
-      throw invalidFile(s.fileName, `${s.fileName} has no sheet named "${meta.sheet}". Sheets must keep the names HNB Desk gave them.`, 'sheet names kept');
+      throw invalidFile(s.fileName, `${s.fileName} has no sheet named "${def.sheetName}". Sheets must keep the names HNB Desk gave them.`, 'sheet names kept');
     }
     const { headerRow, mapping, errors } = this.ownHeader(def, sheet);
-    const codeCol = mapping.code;
+    const keyCol = mapping[def.keyField];
     const idCol = mapping[ID_FIELD];
-    const skipRow = (cells: RawValue[]) =>
-      codeCol !== undefined &&
-      typeof cells[codeCol - 1] === 'string' &&
-      (cells[codeCol - 1] as string).trim() === 'Total' &&
+    const isTotals = (cells: RawValue[]) =>
+      keyCol !== undefined &&
+      typeof cells[keyCol - 1] === 'string' &&
+      (cells[keyCol - 1] as string).trim() === 'Total' &&
       (idCol === undefined || cells[idCol - 1] == null);
-    return this.prepare(ws, s, def, meta.scope, sheet, headerRow, mapping, { ownFile: true, skipRow, headerErrors: errors, fingerprints: meta.fingerprints });
+    const totalsRow = sheet.rows.find((r) => r.row > headerRow && isTotals(r.cells))?.row;
+    return this.prepare(ws, s, def, scope, sheet, headerRow, mapping, {
+      ownFile: true,
+      skipRow: isTotals,
+      headerErrors: errors,
+      fingerprints: s.meta!.fingerprints,
+      tableEnd: totalsRow,
+    });
   }
 
   /** Our own sheet: the header row is found by its exact headings, so inserted rows or moved columns still read. */
@@ -264,29 +368,21 @@ export class ImportService {
     return { headerRow: best.row.row, mapping, errors };
   }
 
-  private foreignScope(def: KindDef, req: { year?: string; period?: number; holder?: string }): KindScope {
-    const issues: ErrorIssue[] = [];
-    if (!req.year) issues.push({ field: 'year', rule: 'is required', message: 'Say which year the workbook is for (--year 2025-26).' });
-    if (def.needsPeriod && !req.period) issues.push({ field: 'period', rule: 'is required', message: 'Say which period the return is for (--period P7).' });
-    if (issues.length) throw AppError.invalid(issues);
-    return { year: req.year!, period: def.needsPeriod ? req.period : undefined, holder: req.holder || undefined };
-  }
-
   private startForeign(ws: Workspace, s: Session, req: ImportRequest): ImportStart {
     if (!req.kind) return { stage: 'kind', importId: s.id, fileName: s.fileName, sheets: s.raw.sheets.filter((x) => !x.hidden).map((x) => x.name) };
     return this.mapForeign(ws, s, req);
   }
 
   /** A foreign workbook already read, now told what it holds. */
-  mapImport(ws: Workspace, req: { importId: string; kind: string; year: string; period?: number; holder?: string; headerRow?: number }): ImportStart {
+  mapImport(ws: Workspace, req: { importId: string; kind: string; scope: Record<string, unknown>; headerRow?: number }): ImportStart {
     const s = this.session(ws, req.importId);
     if (s.meta) throw new AppError('INVALID_INPUT', `${s.fileName} was exported by HNB Desk and needs no mapping.`);
     return this.mapForeign(ws, s, req);
   }
 
   private mapForeign(ws: Workspace, s: Session, req: Omit<ImportRequest, 'source'>): ImportStart {
-    const def = kindDef(req.kind!);
-    const scope = this.foreignScope(def, req);
+    const def = this.kinds.get(req.kind!);
+    const scope = parseScope(ws, def, req.scope);
     const proposal = this.proposal(ws, s, def, req.headerRow);
     let columns: Record<string, string> | undefined = req.map;
     if (!columns && req.mappingName) {
@@ -297,7 +393,7 @@ export class ImportService {
     if (!columns) return { stage: 'mapping', kind: def.kind, scope, proposal };
     const { mapping, problems } = mappingFromHeaderText(proposal.headers, columns, mappableFields(def));
     if (problems.length) throw AppError.invalid(problems.map((p) => ({ field: 'map', rule: 'mapping must match the header row', message: p })));
-    return { stage: 'preview', preview: this.previewMapped(ws, { importId: s.id, kind: def.kind, ...scope, headerRow: proposal.headerRow, columns: mapping }) };
+    return { stage: 'preview', preview: this.previewMapped(ws, { importId: s.id, kind: def.kind, scope, headerRow: proposal.headerRow, columns: mapping }) };
   }
 
   private proposal(ws: Workspace, s: Session, def: KindDef, headerRow?: number): MappingProposal {
@@ -334,23 +430,19 @@ export class ImportService {
               .join(', ')}. Say which row holds the headings.`;
       throw invalidFile(s.fileName, message, 'header row');
     }
-    const sample = chosen.sheet.rows
-      .filter((r) => r.row > chosen.headerRow)
+    const at = chosen;
+    const sample = at.sheet.rows
+      .filter((r) => r.row > at.headerRow)
       .slice(0, 5)
-      .map((r) =>
-        chosen.headers.map((h) => {
-          const v = r.cells[h.col - 1];
-          return v === null || v === undefined ? '' : isProblem(v) ? v.text : String(v);
-        }),
-      );
+      .map((r) => at.headers.map((h) => plainCells([r.cells[h.col - 1] ?? null]).map((v) => (v === null ? '' : String(v)))[0]!));
     return {
       importId: s.id,
       fileName: s.fileName,
-      sheet: chosen.sheet.name,
+      sheet: at.sheet.name,
       sheets: visible.map((x) => x.name),
-      headerRow: chosen.headerRow,
-      headers: chosen.headers,
-      proposed: proposeMapping(chosen.headers, fields),
+      headerRow: at.headerRow,
+      headers: at.headers,
+      proposed: proposeMapping(at.headers, fields),
       sample,
       savedMappings: listMappings(ws, def.kind),
     };
@@ -359,11 +451,11 @@ export class ImportService {
   /** A foreign workbook through the mapping the user confirmed. */
   previewMapped(
     ws: Workspace,
-    req: { importId: string; kind: string; year: string; period?: number; holder?: string; headerRow: number; columns: Record<string, number> },
+    req: { importId: string; kind: string; scope: Record<string, unknown>; headerRow: number; columns: Record<string, number> },
   ): ImportPreview {
     const s = this.session(ws, req.importId);
-    const def = kindDef(req.kind);
-    const scope = this.foreignScope(def, req);
+    const def = this.kinds.get(req.kind);
+    const scope = parseScope(ws, def, req.scope);
     const fields = mappableFields(def);
     const known = new Set(fields.map((f) => f.field));
     const issues: ErrorIssue[] = [];
@@ -375,7 +467,7 @@ export class ImportService {
           message: `"${f}" is not a field a ${def.title.toLowerCase()} can import`,
         });
     }
-    const key = keyField(def);
+    const key = keyColumn(def);
     if (req.columns[key.field] === undefined) {
       issues.push({
         field: `columns.${key.field}`,
@@ -398,9 +490,11 @@ export class ImportService {
     sheet: RawSheet,
     headerRow: number,
     mapping: Record<string, number>,
-    o: { ownFile: boolean; skipRow: (cells: RawValue[]) => boolean; headerErrors: ErrorIssue[]; fingerprints: Map<number, string> | null },
+    o: { ownFile: boolean; skipRow: (cells: RawValue[]) => boolean; headerErrors: ErrorIssue[]; fingerprints: Map<number, string> | null; tableEnd?: number },
   ): ImportPreview {
     const data = this.loadData(ws, s, def, scope);
+    const settings = ws.settings();
+    const money = ws.money();
     const interp: Interpreted = interpretRows(def, data, sheet.rows, {
       sheet: sheet.name,
       headerRow,
@@ -408,20 +502,36 @@ export class ImportService {
       date1904: s.raw.date1904,
       ownFile: o.ownFile,
       skipRow: o.skipRow,
+      tableEnd: o.tableEnd,
     });
-    const diff = diffRows(def, data, interp, {
+    const keyCol = mapping[def.keyField]!;
+    const identity = o.ownFile
+      ? matchOwnRows(def, data, interp.rows, { sheet: sheet.name, idCol: mapping[ID_FIELD] ?? null, keyCol })
+      : { matched: matchByKey(def, data, interp.rows), matchedBy: 'key' as const, errors: [], fallbackNote: null };
+    const diff = diffRows(def, data, interp, identity.matched, {
       sheet: sheet.name,
       idCol: mapping[ID_FIELD] ?? null,
-      keyCol: mapping[keyField(def).field]!,
+      keyCol,
       fingerprints: o.fingerprints,
+      money,
+      largeMoveShare: settings.largeMovePercent / 100,
     });
-    const errors = [...o.headerErrors, ...interp.errors, ...diff.errors];
-    if (data.readOnlyReason) errors.unshift({ field: 'year', rule: 'year must be open', message: data.readOnlyReason });
+    const errors = [...o.headerErrors, ...interp.errors, ...identity.errors, ...diff.errors];
+    const locked = lockedRefs(ws.db);
+    for (const ref of def.scope.locks(scope)) {
+      if (locked.has(ref))
+        errors.unshift({
+          field: 'scope',
+          rule: 'must not be locked',
+          message: ws.locks.refusal(ref).message.replace(/ to change them\.$/, ' to import into it.'),
+        });
+    }
     const notes = [...interp.notes];
-    if (diff.rows.length > PREVIEW_ROW_LIMIT)
+    if (diff.rows.length > PREVIEW_ROW_LIMIT) {
       notes.push(
-        `The preview lists the first ${PREVIEW_ROW_LIMIT.toLocaleString('en-GB')} of ${diff.rows.length.toLocaleString('en-GB')} rows that differ; all of them are applied.`,
+        `The preview lists the first ${PREVIEW_ROW_LIMIT.toLocaleString('en-GB')} of ${diff.rows.length.toLocaleString('en-GB')} rows that differ; the counts above cover every row, and all of them are applied.`,
       );
+    }
     if (!o.ownFile) {
       const unmapped = def.columns.filter((c) => c.editable && !c.formula && mapping[c.field] === undefined);
       if (unmapped.length) notes.push(`Not in this file, so left as they are: ${unmapped.map((c) => c.header).join(', ')}.`);
@@ -433,16 +543,19 @@ export class ImportService {
       fileName: s.fileName,
       ours: o.ownFile,
       scope,
+      scopeLabel: def.scope.label(ws, scope),
       sheet: sheet.name,
       exportedAt: s.meta?.exportedAt ?? null,
       exportedBy: s.meta?.exportedBy ?? null,
+      matchedBy: identity.matchedBy,
       counts: { ...diff.counts, errors: errors.length },
       rows: diff.rows.slice(0, PREVIEW_ROW_LIMIT),
       errors,
       notes,
+      flags: flagsOf(def, diff, identity.fallbackNote, settings.largeMovePercent),
     };
     const digest = createHash('sha256')
-      .update(JSON.stringify([diff.rows, errors]))
+      .update(JSON.stringify([diff.rows, errors, preview.flags]))
       .digest('hex');
     s.prepared = {
       def,
@@ -458,7 +571,10 @@ export class ImportService {
   }
 
   /** Re-checks the preview against the database as it is now, then applies it as one batch. */
-  apply(ws: Workspace, req: { importId: string; resolutions?: Record<string, 'file' | 'db'>; prefer?: 'file' | 'db'; deleteMissing?: boolean }) {
+  apply(
+    ws: Workspace,
+    req: { importId: string; resolutions?: Record<string, 'file' | 'db'>; prefer?: 'file' | 'db'; deleteMissing?: boolean; confirmFlags?: boolean },
+  ): ImportApplied {
     const s = this.session(ws, req.importId);
     const before = s.prepared;
     if (!before) throw new AppError('INVALID_INPUT', 'Confirm the column mapping first: there is no preview to apply yet.');
@@ -491,9 +607,16 @@ export class ImportService {
             sheet: preview.sheet,
             cell: `A${r.fileRow}`,
             rule: 'conflict must be resolved',
-            message: `${preview.sheet}!${r.code} (row ${r.fileRow}) — changed in the workspace since export and in the file`,
+            message: `${preview.sheet}!A${r.fileRow} (${r.ref}) — changed in the workspace since export and in the file`,
           })),
         },
+      );
+    }
+    if (preview.flags.length && !req.confirmFlags) {
+      throw new AppError(
+        'NEEDS_CONFIRMATION',
+        `Before ${s.fileName} is applied, look again: ${preview.flags.map((f) => f.message).join(' ')} Apply again to confirm.`,
+        { flags: preview.flags },
       );
     }
     const fromConflicts = [...diff.conflicts].filter(([k]) => (resolutions[k] ?? req.prefer) === 'file').map(([, v]) => v);
@@ -506,15 +629,17 @@ export class ImportService {
       this.sessions.delete(s.id);
       return { batch: null };
     }
-    const label = `Import ${s.fileName}: ${[
+    const label = `Import ${s.fileName} (${preview.scopeLabel}): ${[
       plan.added.length && `${plan.added.length} added`,
       plan.changed.length && `${plan.changed.length} changed`,
       plan.deleted.length && `${plan.deleted.length} removed`,
     ]
       .filter(Boolean)
       .join(', ')}`;
+    const sheet = preview.sheet;
     const batchId = ws.write('import', label, (rec) => {
-      def.apply(rec, ws, scope, plan, data);
+      def.apply(rec, ws, scope, { ...plan, sourceOf: (fileRow) => ({ label: `${sheet}!row ${fileRow}`, sheet, cell: `A${fileRow}` }) }, data);
+      rec.source = null;
       if (rec.id === null) return null;
       return ws.db
         .insert(importBatch)
@@ -525,8 +650,8 @@ export class ImportService {
           fileHash: s.fileHash,
           who: ws.actor.who(),
           at: ws.actor.now().toISOString(),
-          yearId: scope.year,
-          period: scope.period ?? null,
+          scope: JSON.stringify(scope),
+          scopeLabel: preview.scopeLabel,
           added: plan.added.length,
           changed: plan.changed.length,
           deleted: plan.deleted.length,
@@ -536,10 +661,29 @@ export class ImportService {
         .get().id;
     });
     this.sessions.delete(s.id);
-    return { batch: batchId === null ? null : batchInfo(ws, batchId) };
+    return { batch: batchId === null ? null : batchInfo(ws, this.kinds, batchId) };
   }
 
   discard(importId: string): boolean {
     return this.sessions.delete(importId);
   }
+}
+
+function flagsOf(def: KindDef, diff: DiffResult, fallbackNote: string | null, largeMovePercent: number): PreviewFlag[] {
+  const flags: PreviewFlag[] = [];
+  if (fallbackNote) flags.push({ code: 'matched-by-key', message: fallbackNote });
+  const unmatched = diff.counts.unmatched;
+  if (unmatched > 0 && unmatched * 2 > diff.dataRows) {
+    flags.push({
+      code: 'mostly-unmatched',
+      message: `${unmatched} of the file's ${diff.dataRows} rows match no ${def.rowNoun} of this workbook: is this the right file, for the right year and period?`,
+    });
+  }
+  if (diff.largeMoves > 0) {
+    flags.push({
+      code: 'large-moves',
+      message: `${diff.largeMoves} ${def.rowNoun}${diff.largeMoves === 1 ? ' moves' : 's move'} by more than ${largeMovePercent}%: check ${diff.largeMoves === 1 ? 'it' : 'them'} below.`,
+    });
+  }
+  return flags;
 }

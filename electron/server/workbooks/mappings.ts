@@ -1,13 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { columnMapping } from '../../../db/schema/imports';
-import type { KindName, SavedMapping } from '../../shared/workbook-types';
+import type { SavedMapping } from '../../shared/workbook-types';
 import type { Workspace } from '../workspace';
 
 function toInfo(r: typeof columnMapping.$inferSelect): SavedMapping {
   return {
     id: r.id,
     name: r.name,
-    kind: r.kind as KindName,
+    kind: r.kind,
     columns: JSON.parse(r.columns) as Record<string, string>,
     headerRow: r.headerRow,
     savedAt: r.savedAt,
@@ -24,7 +24,7 @@ export function listMappings(ws: Workspace, kind?: string): SavedMapping[] {
  * not column letter, so next year's file maps itself even if its columns move. Mappings are
  * settings, not figures, so they are not part of the audit trail.
  */
-export function saveMapping(ws: Workspace, input: { name: string; kind: KindName; columns: Record<string, string>; headerRow?: number | null }): SavedMapping {
+export function saveMapping(ws: Workspace, input: { name: string; kind: string; columns: Record<string, string>; headerRow?: number | null }): SavedMapping {
   const name = input.name.trim();
   return ws.opened.sqlite.transaction(() => {
     const existing = ws.db

@@ -1,5 +1,4 @@
 /** Number formats and fills shared by the workbooks we write. Values are pounds; pence are kept. */
-export const GBP = '"£"#,##0;-"£"#,##0;"£"0';
 /** Arial is on every Windows desktop, and LibreOffice renders it the same. */
 export const FONT = 'Arial';
 /** Dark enough to read on white at small sizes (WCAG AA). */

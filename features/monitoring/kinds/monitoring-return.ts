@@ -1,20 +1,22 @@
-import { forecast } from '../../../db/schema';
-import { AppError } from '../../../electron/shared/errors';
-import { eachPeriodReturn } from '../period-return';
-import { forecastIdsOfPeriod } from '../../years/queries';
 import type { DbRow, KindDef } from '../../../electron/server/workbooks/engine/kind';
-import { closedReason, scopeFilter, scopeSubtitle } from '../../lines/line-scope';
+import { linesElsewhere, type PeriodScope, returnScope, scopeFilter } from '../line-scope';
+import { eachPeriodReturn } from '../period-return';
+import { forecastIdsOfPeriod } from '../queries';
+import { forecast } from '../schema';
 
 /**
  * The monthly return a budget holder fills in: this period's forecast outturn, actual spend to
  * date and commentary for each of their lines. Everything else is there to read, and locked.
  */
-export const monitoringReturn: KindDef = {
+export const monitoringReturn: KindDef<PeriodScope> = {
   kind: 'monitoring',
   title: 'High Needs monitoring return',
   sheetName: 'Monitoring return',
   schemaVersion: 1,
-  needsPeriod: true,
+  scope: returnScope,
+  keyField: 'code',
+  labelField: 'name',
+  rowNoun: 'line',
   canAdd: false,
   addRequires: [],
   spareRows: 0,
@@ -68,8 +70,9 @@ export const monitoringReturn: KindDef = {
       width: 15,
       editable: true,
       required: true,
-      nonNegative: true,
       total: true,
+      flagLargeMoves: true,
+      warnFirstNegative: true,
       aliases: ['forecast', 'projected outturn', 'outturn', 'full year forecast', 'projection'],
     },
     {
@@ -90,6 +93,7 @@ export const monitoringReturn: KindDef = {
       editable: true,
       optional: true,
       total: true,
+      warnFirstNegative: true,
       aliases: ['actual', 'actuals', 'spend to date', 'ytd actual', 'year to date'],
     },
     {
@@ -106,7 +110,7 @@ export const monitoringReturn: KindDef = {
   instructions: [
     "Type this period's forecast outturn for each of your lines in the Forecast outturn column, with actual spend to date and a commentary where you have them.",
     'Grey columns are for reference and are locked. Variance (forecast minus revised budget, positive is an overspend) works itself out.',
-    'Amounts are pounds: type 1234.56, £1,234 or (1,234) for a negative actual.',
+    'Amounts are pounds: type 1234.56 or £1,234. A credit (an income line, an accrual reversal) is negative: -1,234 or (1,234).',
     'Do not add or delete rows, rename the sheets or change the headings: send the file back as it is and every change will be shown before it is applied.',
   ],
   fileName: (s) => `Monitoring return ${s.year} P${s.period}${s.holder ? ` ${s.holder}` : ''}.xlsx`,
@@ -114,7 +118,7 @@ export const monitoringReturn: KindDef = {
   load(ws, scope) {
     const rows: DbRow[] = [];
     const keep = scopeFilter(scope);
-    eachPeriodReturn(ws.db, scope.year, scope.period!, (r) => {
+    eachPeriodReturn(ws.db, scope.year, scope.period, (r) => {
       if (!keep(r)) return;
       rows.push({
         id: r.lineId,
@@ -133,25 +137,32 @@ export const monitoringReturn: KindDef = {
         },
       });
     });
+    const negatives = ws.db.$client
+      .prepare('SELECT DISTINCT line_id, forecast_pence < 0, actual_pence < 0 FROM forecast WHERE forecast_pence < 0 OR actual_pence < 0')
+      .raw()
+      .all() as Array<[number, number | null, number | null]>;
     return {
       rows,
       lists: {},
-      subtitle: scopeSubtitle(ws, scope),
-      readOnlyReason: closedReason(ws, scope.year),
+      subtitle: returnScope.label(ws, scope),
+      negativesSeen: new Set(negatives.flatMap(([id, f, a]) => [...(f ? [`${id}:forecastPence`] : []), ...(a ? [`${id}:actualPence`] : [])])),
+      keysElsewhere: linesElsewhere(ws, new Set(rows.map((r) => r.id))),
     };
   },
 
   apply(rec, ws, scope, plan) {
     const period = scope.period;
-    if (period === undefined) throw new AppError('INVALID_INPUT', 'A monitoring return needs its period.');
     const returns = forecastIdsOfPeriod(ws.db, scope.year, period);
     for (const c of plan.changed) {
+      rec.source = plan.sourceOf(c.fileRow);
       const existing = returns.get(c.id);
       const v = c.values;
       const next = {
         forecastPence: v.forecastPence === undefined ? undefined : (v.forecastPence as number),
         actualPence: v.actualPence === undefined ? undefined : (v.actualPence as number | null),
         commentary: v.commentary === undefined ? undefined : (v.commentary as string) || null,
+        // A forecast of the month's own replaces "reviewed, no change".
+        reviewed: v.forecastPence === undefined ? undefined : false,
       };
       if (existing !== undefined) rec.update(forecast, existing, next);
       else {
@@ -165,6 +176,7 @@ export const monitoringReturn: KindDef = {
         });
       }
     }
+    rec.source = null;
     for (const d of plan.deleted) {
       const existing = returns.get(d.id);
       if (existing !== undefined) rec.delete(forecast, existing);

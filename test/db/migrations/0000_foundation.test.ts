@@ -49,7 +49,7 @@ describe('migration 0000_foundation', () => {
     const s = t.sqlite;
     expect(() => s.exec(`INSERT INTO financial_year (id, start_date, end_date) VALUES ('2024/25', 'x', 'y')`)).toThrow(/CHECK/);
     expect(() => s.exec(`UPDATE forecast SET period = 13 WHERE id = 1`)).toThrow(/CHECK/);
-    expect(() => s.exec(`UPDATE budget SET original_pence = -1 WHERE id = 1`)).toThrow(/CHECK/);
+    expect(() => s.exec(`UPDATE budget SET original_pence = 1.5 WHERE id = 1`)).toThrow(/CHECK/);
     expect(() => s.exec(`UPDATE forecast SET line_id = 9999 WHERE id = 1`)).toThrow(/FOREIGN KEY/);
     expect(() =>
       s.exec(`INSERT INTO forecast (year_id, period, line_id, forecast_pence) SELECT year_id, period, line_id, 1 FROM forecast WHERE id = 1`),

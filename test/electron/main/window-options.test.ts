@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAllowedNavigation, isPermissionAllowed, isTrustedSenderUrl, safeExternalUrl } from '../../../electron/main/guards';
 import { APP_ENTRY, mainWindowOptions } from '../../../electron/main/window-options';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/shared/channels';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/shared/csp';
 
 describe('the main window', () => {
   it('is hardened as the Electron security checklist asks', () => {

@@ -83,7 +83,13 @@ describe('hnb kinds, export and import', () => {
     expect(JSON.parse(conflicted.out)).toMatchObject({ conflicts: 1, changed: 1 });
     expect(snapshot()).toEqual(changed);
 
-    const preferred = await hnb('import', 'second.xlsx', '--apply', '--prefer', 'db');
+    // HN03 drops from about £950,000 to £99: flagged, so --apply alone writes nothing.
+    const flagged = await hnb('import', 'second.xlsx', '--apply', '--prefer', 'db');
+    expect(flagged.code).toBe(2);
+    expect(flagged.out).toMatch(/Look again: 1 line moves by more than 50%/);
+    expect(flagged.err).toMatch(/add --confirm to apply anyway/);
+    expect(snapshot()).toEqual(changed);
+    const preferred = await hnb('import', 'second.xlsx', '--apply', '--prefer', 'db', '--confirm');
     expect(preferred.code).toBe(0);
     expect(preferred.out).toMatch(/Imported as batch \d+: 1 changed/);
     expect(forecastOf('HN02')).toBe(150_000_000);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeMonitoring } from '../../../features/monitoring/rules';
 import { periodReturnRows, yearLineRows } from '../../../features/monitoring/period-return';
-import { allYears, loadLineYears } from '../../../features/years/queries';
+import { loadLineYears } from '../../../features/monitoring/queries';
+import { allYears } from '../../../features/years/queries';
 import { testServer, type TestServer } from '../../support/workspace';
 
 let t: TestServer | undefined;

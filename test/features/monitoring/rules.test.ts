@@ -9,7 +9,7 @@ function line(id: number, groupId: number, revised: number, entries: Record<numb
     group: group(groupId),
     originalPence: revised,
     revisedPence: revised,
-    entries: new Map(Object.entries(entries).map(([p, [f, a, c]]) => [Number(p), { forecastPence: f, actualPence: a, commentary: c }])),
+    entries: new Map(Object.entries(entries).map(([p, [f, a, c]]) => [Number(p), { forecastPence: f, actualPence: a, commentary: c, reviewed: false }])),
   };
 }
 

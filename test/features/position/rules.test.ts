@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { netOf, positionFor, rollForward, type YearFunding } from '../../../features/position/rules';
-import type { AllocationBlock, DsgBlock } from '../../../electron/shared/types';
+import { positionFor, rollForward, type YearFunding } from '../../../features/position/rules';
+import { netOf } from '../../../features/years/rules';
+import type { AllocationBlock, DsgBlock } from '../../../features/years/types';
 
 function block(block: DsgBlock, allocationPence: number, deductionsPence = 0, adjustmentsPence = 0, transfersPence = 0): AllocationBlock {
   const b = { block, allocationPence, deductionsPence, adjustmentsPence, transfersPence };

@@ -1,49 +1,60 @@
 /**
- * Compares a file's rows with the database, three ways when the file is ours: the fingerprint
- * of each row as exported tells whether the file changed it, the database changed it since, or
- * both (a conflict the user settles row by row).
+ * Compares a file's rows, once matched to records (identity.ts), with the database, three ways
+ * when the file is ours: the fingerprint of each row as exported tells whether the file changed
+ * it, the database changed it since, or both (a conflict the user settles row by row). Also
+ * notes what deserves a second look: a first negative figure on a row, a large move.
  */
 import type { ErrorIssue } from '../../../shared/errors';
-import { formatPence } from '../../../shared/money';
+import type { MoneyFormat } from '../../../shared/money';
 import type { CellChange, PreviewCounts, PreviewRow } from '../../../shared/workbook-types';
 import type { FieldValue } from './cells';
 import { fingerprint } from './fingerprint';
+import type { Matched } from './identity';
 import { cellIssue, type Interpreted } from './interpret';
-import { editableColumns, type ColumnDef, type DbRow, type KindData, type KindDef, type RowValues } from './kind';
+import { type ColumnDef, type DbRow, editableColumns, type KindData, type KindDef, type RowValues } from './kind';
+
+export interface PlannedChange {
+  id: number;
+  fileRow: number;
+  values: RowValues;
+  current: RowValues;
+}
 
 export interface DiffResult {
   rows: PreviewRow[];
   counts: PreviewCounts;
   errors: ErrorIssue[];
   /** Ready to apply, keyed by preview row key. */
-  changes: Map<string, { id: number; fileRow: number; values: RowValues; current: RowValues }>;
-  conflicts: Map<string, { id: number; fileRow: number; values: RowValues; current: RowValues }>;
+  changes: Map<string, PlannedChange>;
+  conflicts: Map<string, PlannedChange>;
   additions: Array<{ fileRow: number; values: RowValues }>;
   missing: DbRow[];
+  /** Rows whose money moved by more than the threshold. */
+  largeMoves: number;
+  /** Rows matched to nothing, out of all the file's data rows. */
+  dataRows: number;
 }
 
-export function display(c: ColumnDef, v: FieldValue | undefined): string {
+export function display(c: ColumnDef, v: FieldValue | undefined, money: MoneyFormat): string {
   if (v === null || v === undefined || v === '') return '(blank)';
-  if (c.type === 'money') return formatPence(v as number, { pence: true });
+  if (c.type === 'money') return money.format(v as number, { pence: true });
   return String(v);
 }
 
 const same = (a: FieldValue | undefined, b: FieldValue | undefined) => (a ?? '') === (b ?? '');
 
-export function diffRows(
-  def: KindDef,
-  data: KindData,
-  file: Interpreted,
-  options: { sheet: string; idCol: number | null; keyCol: number; fingerprints: Map<number, string> | null },
-): DiffResult {
+export interface DiffOptions {
+  sheet: string;
+  idCol: number | null;
+  keyCol: number;
+  fingerprints: Map<number, string> | null;
+  money: MoneyFormat;
+  /** A money field moving by more than this share of its old value (0.5 = 50%) is a warning. */
+  largeMoveShare: number;
+}
+
+export function diffRows(def: KindDef, data: KindData, file: Interpreted, matched: Matched[], o: DiffOptions): DiffResult {
   const errors: ErrorIssue[] = [];
-  const byId = new Map(data.rows.map((r) => [r.id, r]));
-  // Only a file without row ids (a foreign one) is matched on code: build that index on demand.
-  let byCode: Map<string, DbRow> | undefined;
-  const findByCode = (code: string) => {
-    byCode ??= new Map(data.rows.map((r) => [String(r.values.code ?? '').toLowerCase(), r]));
-    return byCode.get(code.toLowerCase());
-  };
   const allEditable = editableColumns(def).filter((c) => !c.formula);
   const fields = file.fields;
   const fullFile = fields.length === allEditable.length;
@@ -54,41 +65,40 @@ export function diffRows(
   const seen = new Map<number, number>();
   let unchanged = 0;
   let unmatched = 0;
+  let warned = 0;
+  let largeMoves = 0;
+  const label = (m: Matched) => ({
+    ref: String(m.row.values[def.keyField] ?? m.db?.values[def.keyField] ?? ''),
+    label: String(m.row.values[def.labelField] ?? m.db?.values[def.labelField] ?? ''),
+  });
 
-  for (const fr of file.rows) {
-    let db: DbRow | undefined;
-    if (fr.id !== null) {
-      db = byId.get(fr.id);
-      if (!db) {
-        errors.push(cellIssue(options.sheet, options.idCol ?? 1, fr.fileRow, 'the row id must be a line this workbook was exported with', String(fr.id)));
-        continue;
-      }
-    } else if (!options.fingerprints) {
-      db = findByCode(String(fr.values.code ?? ''));
-    }
-    const code = String(fr.values.code ?? db?.values.code ?? '');
-    const name = String(fr.values.name ?? db?.values.name ?? '');
+  for (const m of matched) {
+    const fr = m.row;
+    const db = m.db;
+    const { ref, label: name } = label(m);
     if (!db && fr.invalid) continue;
     if (!db) {
-      const complete = def.canAdd && def.addRequires.every((f) => fr.values[f] !== undefined && fr.values[f] !== '' && fr.values[f] !== null);
-      const cells: CellChange[] = fields.map((c) => ({ field: c.field, header: c.header, old: '', new: display(c, fr.values[c.field]) }));
+      const complete = def.canAdd && !m.elsewhere && def.addRequires.every((f) => fr.values[f] !== undefined && fr.values[f] !== '' && fr.values[f] !== null);
+      const cells: CellChange[] = fields.map((c) => ({ field: c.field, header: c.header, old: '', new: display(c, fr.values[c.field], o.money) }));
       if (complete) {
         additions.push({ fileRow: fr.fileRow, values: fr.values });
-        rows.push({ key: `new:${fr.fileRow}`, status: 'added', fileRow: fr.fileRow, code, name, cells });
+        rows.push({ key: `new:${fr.fileRow}`, status: 'added', fileRow: fr.fileRow, ref, label: name, cells });
       } else {
         unmatched++;
-        const why = def.canAdd
-          ? `a new line needs ${def.addRequires.join(', ')}`
-          : 'no budget line in this workspace has this code; add the line in the budget first';
-        rows.push({ key: `unmatched:${fr.fileRow}`, status: 'unmatched', fileRow: fr.fileRow, code, name, cells, note: why });
+        const why = m.elsewhere
+          ? `this is ${m.elsewhere}, not one of this workbook's ${def.rowNoun}s`
+          : def.canAdd
+            ? `a new ${def.rowNoun} needs ${def.addRequires.join(', ')}`
+            : `no ${def.rowNoun} in this workspace has this ${def.keyField === 'code' ? 'code' : 'key'}`;
+        rows.push({ key: `unmatched:${fr.fileRow}`, status: 'unmatched', fileRow: fr.fileRow, ref, label: name, cells, note: why });
       }
       continue;
     }
     const dup = seen.get(db.id);
     if (dup !== undefined) {
-      const col = fr.id !== null ? (options.idCol ?? 1) : options.keyCol;
+      const col = fr.id !== null ? (o.idCol ?? 1) : o.keyCol;
       errors.push(
-        cellIssue(options.sheet, col, fr.fileRow, `each line may appear once; it is already on row ${dup}`, fr.id !== null ? String(fr.id) : `"${code}"`),
+        cellIssue(o.sheet, col, fr.fileRow, `each ${def.rowNoun} may appear once; it is already on row ${dup}`, fr.id !== null ? String(fr.id) : `"${ref}"`),
       );
       continue;
     }
@@ -99,11 +109,18 @@ export function diffRows(
       unchanged++;
       continue;
     }
-    const exported = options.fingerprints?.get(db.id);
+    const exported = o.fingerprints?.get(db.id);
     const key = String(db.id);
     const values: RowValues = {};
     for (const c of changedFields) values[c.field] = fr.values[c.field]!;
-    const cells = changedFields.map((c) => ({ field: c.field, header: c.header, old: display(c, db.values[c.field]), new: display(c, fr.values[c.field]) }));
+    const cells = changedFields.map((c) => ({
+      field: c.field,
+      header: c.header,
+      old: display(c, db.values[c.field], o.money),
+      new: display(c, fr.values[c.field], o.money),
+    }));
+    const warnings = rowWarnings(changedFields, db, fr.values, data, o);
+    if (warnings.large) largeMoves++;
     const entry = { id: db.id, fileRow: fr.fileRow, values, current: db.values };
     if (exported !== undefined && fullFile) {
       const fileFp = fingerprint(allEditable.map((c) => fr.values[c.field] ?? null));
@@ -115,32 +132,36 @@ export function diffRows(
       const dbFp = fingerprint(allEditable.map((c) => db.values[c.field] ?? null));
       if (dbFp !== exported) {
         conflicts.set(key, entry);
+        if (warnings.list.length) warned++;
         rows.push({
           key,
           status: 'conflict',
           fileRow: fr.fileRow,
-          code,
-          name,
+          ref,
+          label: name,
           cells,
           note: 'changed in the workspace since this file was exported, and changed in the file',
+          ...(warnings.list.length ? { warnings: warnings.list } : {}),
         });
         continue;
       }
     }
     changes.set(key, entry);
-    rows.push({ key, status: 'changed', fileRow: fr.fileRow, code, name, cells });
+    if (warnings.list.length) warned++;
+    rows.push({ key, status: 'changed', fileRow: fr.fileRow, ref, label: name, cells, ...(warnings.list.length ? { warnings: warnings.list } : {}) });
   }
 
-  // Missing: for our own file, exported rows not in it; for a foreign one, lines in scope not in it.
-  const expected = options.fingerprints ? [...options.fingerprints.keys()].map((id) => byId.get(id)).filter((r): r is DbRow => Boolean(r)) : data.rows;
+  // Missing: for our own file, exported rows not in it; for a foreign one, records in scope not in it.
+  const byId = new Map(data.rows.map((r) => [r.id, r]));
+  const expected = o.fingerprints ? [...o.fingerprints.keys()].map((id) => byId.get(id)).filter((r): r is DbRow => Boolean(r)) : data.rows;
   const missing = expected.filter((r) => !seen.has(r.id));
   for (const m of missing) {
     rows.push({
       key: `missing:${m.id}`,
       status: 'missing',
       fileRow: null,
-      code: String(m.values.code ?? ''),
-      name: String(m.values.name ?? ''),
+      ref: String(m.values[def.keyField] ?? ''),
+      label: String(m.values[def.labelField] ?? ''),
       cells: [],
       note: `not in the file; if you tick "remove rows missing from the file", ${def.deleteMeans}`,
     });
@@ -155,11 +176,39 @@ export function diffRows(
       conflicts: conflicts.size,
       unmatched,
       errors: 0,
+      warnings: warned,
     },
     errors,
     changes,
     conflicts,
     additions,
     missing,
+    largeMoves,
+    dataRows: matched.length,
   };
+}
+
+/** What is worth a second look in a row's changes: a first negative figure, a move beyond the threshold. */
+function rowWarnings(changed: ColumnDef[], db: DbRow, file: RowValues, data: KindData, o: DiffOptions): { list: string[]; large: boolean } {
+  const list: string[] = [];
+  let large = false;
+  for (const c of changed) {
+    if (c.type !== 'money') continue;
+    const now = file[c.field];
+    const was = db.values[c.field];
+    if (typeof now !== 'number') continue;
+    if (c.warnFirstNegative && now < 0 && !(typeof was === 'number' && was < 0) && !data.negativesSeen?.has(`${db.id}:${c.field}`)) {
+      list.push(
+        `${c.header} is negative (${o.money.format(now, { pence: true })}), and this row has never had a negative ${c.header.toLowerCase()}: a credit, or a sign typed by mistake?`,
+      );
+    }
+    if (c.flagLargeMoves && typeof was === 'number' && was !== 0 && Math.abs(now - was) > Math.abs(was) * o.largeMoveShare) {
+      large = true;
+      const pct = Math.round((Math.abs(now - was) / Math.abs(was)) * 100);
+      list.push(
+        `${c.header} moves by ${pct}% (${o.money.format(was)} to ${o.money.format(now)}), more than the ${Math.round(o.largeMoveShare * 100)}% that is flagged.`,
+      );
+    }
+  }
+  return { list, large };
 }

@@ -95,13 +95,22 @@ function checkSize(buf: Buffer, name: string, limits: FileLimits, refuse: Refuse
   if (buf.length === 0) {
     refuse('empty file', `${name} is empty (0 bytes). Check you chose the right file, or save it again in Excel and import the new copy.`);
   }
-  if (buf.length > limits.maxFileBytes) {
-    // Round the file up and the limit down so a file just over the limit never reads as "50 MB; up to 50 MB".
-    refuse(
-      'file size limit',
-      `${name} is ${formatSize(buf.length, Math.ceil)}; HNB Desk reads workbooks up to ${formatSize(limits.maxFileBytes, Math.floor)}. Delete unused sheets or rows, or split it into smaller workbooks, and import again.`,
-    );
-  }
+  checkFileSize(name, buf.length, limits);
+}
+
+/**
+ * Refuses a file over the size limit by its size on disk, before it is read into memory:
+ * the sentence gives its real size and the limit.
+ */
+export function checkFileSize(fileName: string, size: number, limits: FileLimits = FILE_LIMITS): void {
+  if (size <= limits.maxFileBytes) return;
+  const name = win32.basename(fileName) || fileName;
+  // Round the file up and the limit down so a file just over the limit never reads as "50 MB; up to 50 MB".
+  throw new AppError(
+    'INVALID_FILE',
+    `${name} is ${formatSize(size, Math.ceil)}; HNB Desk reads workbooks up to ${formatSize(limits.maxFileBytes, Math.floor)}. Delete unused sheets or rows, or split it into smaller workbooks, and import again.`,
+    { fileName: name, rule: 'file size limit' },
+  );
 }
 
 function checkExtension(name: string, refuse: Refuse): void {

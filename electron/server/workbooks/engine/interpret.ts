@@ -3,9 +3,9 @@
  * cell against its column's rule. Every problem is collected, never just the first.
  */
 import type { ErrorIssue } from '../../../shared/errors';
-import { isBlank, readDate, readInt, readListValue, readMoney, readText, type CellRead, type RawValue } from './cells';
 import { columnLetter } from '../column-letter';
-import { ID_FIELD, type ColumnDef, type KindData, type KindDef, type RowValues } from './kind';
+import { type CellRead, isBlank, type RawValue, readDate, readInt, readListValue, readMoney, readText, shown } from './cells';
+import { type ColumnDef, ID_FIELD, type KindData, type KindDef, type RowValues } from './kind';
 import type { RawRow } from './read-workbook';
 
 export interface FileRow {
@@ -23,6 +23,9 @@ export interface Interpreted {
   /** Editable fields the file supplies: only these are compared and applied. */
   fields: ColumnDef[];
 }
+
+/** A row this many blank rows below the one before it is not part of the table: a stray cell. */
+export const STRAY_GAP = 100;
 
 export function cellIssue(sheet: string, col: number, row: number, rule: string, found: string): ErrorIssue {
   const cell = `${columnLetter(col)}${row}`;
@@ -55,21 +58,42 @@ export interface InterpretOptions {
   /** Our own workbook: our totals row is skipped; a foreign one skips subtotal rows. */
   ownFile: boolean;
   skipRow?: (cells: RawValue[]) => boolean;
+  /** The last row of the table (our totals row): a value in a read column below it is a stray cell. */
+  tableEnd?: number;
 }
 
 export function interpretRows(def: KindDef, data: KindData, raw: RawRow[], o: InterpretOptions): Interpreted {
   const idCol = o.mapping[ID_FIELD];
   const read = def.columns.filter((c) => o.mapping[c.field] !== undefined && (c.editable || c.key) && !c.formula);
   const fields = def.columns.filter((c) => c.editable && o.mapping[c.field] !== undefined && !c.formula);
-  const keyCol = def.columns.find((c) => c.key && c.type !== 'id');
+  const keyCol = o.mapping[def.keyField];
   const errors: ErrorIssue[] = [];
   const notes: string[] = [];
   const rows: FileRow[] = [];
   let skipped = 0;
+  let lastRow = o.headerRow;
   for (const r of raw) {
     if (r.row <= o.headerRow) continue;
     const cells = r.cells;
-    if (read.every((c) => isBlank(cells[o.mapping[c.field]! - 1]))) continue;
+    const filled = read.filter((c) => !isBlank(cells[o.mapping[c.field]! - 1]));
+    if (filled.length === 0) continue;
+    const beyondTable = o.tableEnd !== undefined && r.row > o.tableEnd;
+    if (beyondTable || r.row - lastRow > STRAY_GAP) {
+      const c = filled[0]!;
+      const col = o.mapping[c.field]!;
+      const where = beyondTable ? `below the table, which ends at row ${o.tableEnd}` : `${r.row - lastRow - 1} empty rows below the data above it`;
+      errors.push(
+        cellIssue(
+          o.sheet,
+          col,
+          r.row,
+          `a value far outside the data (${where}) is not read: delete it, or move it into the table, and import again`,
+          shown(cells[col - 1]),
+        ),
+      );
+      continue;
+    }
+    lastRow = r.row;
     if (o.skipRow?.(cells)) {
       skipped++;
       continue;
@@ -82,7 +106,13 @@ export function interpretRows(def: KindDef, data: KindData, raw: RawRow[], o: In
       const got = readCell(c, cells[col - 1], data, o.date1904, o.ownFile);
       if (!got.ok) {
         errors.push(
-          cellIssue(o.sheet, col, r.row, c.type === 'id' ? 'must be the row id HNB Desk wrote (leave column A alone)' : `${c.header} ${got.rule}`, got.found),
+          cellIssue(
+            o.sheet,
+            col,
+            r.row,
+            c.type === 'id' ? `must be the row id HNB Desk wrote (leave column ${columnLetter(col)} alone)` : `${c.header} ${got.rule}`,
+            got.found,
+          ),
         );
         invalid = true;
         continue;
@@ -95,7 +125,7 @@ export function interpretRows(def: KindDef, data: KindData, raw: RawRow[], o: In
   // Our own totals row is expected; only a foreign file's skipped rows are worth a note.
   if (skipped && !o.ownFile) notes.push(`${skipped} subtotal or total row${skipped === 1 ? ' was' : 's were'} skipped.`);
   for (const [fileRow, field, rule, found] of def.checkRows?.(rows, data) ?? []) {
-    errors.push(cellIssue(o.sheet, o.mapping[field] ?? o.mapping[keyCol!.field]!, fileRow, rule, found));
+    errors.push(cellIssue(o.sheet, o.mapping[field] ?? keyCol!, fileRow, rule, found));
   }
   return { rows, errors, notes, fields };
 }

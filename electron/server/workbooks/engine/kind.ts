@@ -1,8 +1,12 @@
 /**
- * A workbook kind is data, not code: its columns, key, rules and formats drive the writer, the
- * reader, the validation, the diff and the apply. A new kind is a new definition.
+ * A workbook kind is data, not code: its columns, key, scope, rules and formats drive the
+ * writer, the reader, the validation, the diff and the apply. A feature adds a kind by
+ * declaring one (its kinds/ folder) and listing it in its server.ts; nothing here names one.
  */
-import type { FieldType, KindInfo, KindName, KindScope } from '../../../shared/workbook-types';
+import type { z } from 'zod';
+import type { EntityRef } from '../../../shared/entity-ref';
+import type { FieldType, KindInfo, KindScope, ScopeFieldInfo } from '../../../shared/workbook-types';
+import type { WriteSource } from '../../audit/constraint-errors';
 import type { ChangeRecorder } from '../../audit/recorder';
 import type { Workspace } from '../../workspace';
 import type { FieldValue } from './cells';
@@ -33,6 +37,10 @@ export interface ColumnDef {
   wrap?: boolean;
   /** Other header texts a foreign workbook may use for this field. */
   aliases?: string[];
+  /** A move of more than the workspace's threshold (50%) in this money field is flagged before apply. */
+  flagLargeMoves?: boolean;
+  /** A first negative figure in this money field, where the row has never had one, is a warning. */
+  warnFirstNegative?: boolean;
 }
 
 export type RowValues = Record<string, FieldValue>;
@@ -50,8 +58,13 @@ export interface KindData {
   lists: Record<string, string[]>;
   /** Under the title: what the sheet covers ("2026-27, P7 October 2026, holder: J Smith"). */
   subtitle: string;
-  /** Set when the scope cannot be written to (a closed year): the preview shows it as an error. */
-  readOnlyReason: string | null;
+  /** "id:field" for each row and money field that has ever held a negative figure. */
+  negativesSeen?: Set<string>;
+  /**
+   * Every row of the kind outside this scope that a file could name by its key (another holder's
+   * lines, retired ones): a row carrying one is from another return, not a new record.
+   */
+  keysElsewhere?: Map<string, string>;
 }
 
 export interface ApplyPlan {
@@ -59,15 +72,36 @@ export interface ApplyPlan {
   /** Only the fields that change, with the row as it stands. */
   changed: Array<{ id: number; fileRow: number; values: RowValues; current: RowValues }>;
   deleted: Array<{ id: number; current: RowValues }>;
+  /** Where a file row is, for the recorder to name it if the database refuses the row (set rec.source before writing it). */
+  sourceOf: (fileRow: number) => WriteSource;
 }
 
-export interface KindDef {
-  kind: KindName;
+export interface ScopeDef<S extends KindScope> {
+  /** What an export or a foreign import must be told, and how to ask for it. */
+  fields: ScopeFieldInfo[];
+  /** The scope's shape and ranges: checks a call's scope, the command line's and a workbook's `_meta` alike. */
+  schema: z.ZodType<S>;
+  /** That the records it names exist (the year): throws an AppError saying which does not. */
+  check(ws: Workspace, scope: S): void;
+  /** As people say it: "2026-27, P7 (October 2026); budget holder J Smith". */
+  label(ws: Workspace, scope: S): string;
+  /** The records whose locks cover the scope (its year): while one is locked, nothing is imported into it. */
+  locks(scope: S): EntityRef[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a kind's scope type is its own
+export interface KindDef<S extends KindScope = any> {
+  kind: string;
   title: string;
   sheetName: string;
   /** Bump when the columns change; an older export is still read by header text. */
   schemaVersion: number;
-  needsPeriod: boolean;
+  scope: ScopeDef<S>;
+  /** The natural key (a line code) and the field that names a row to a person (the line's name). */
+  keyField: string;
+  labelField: string;
+  /** What a row is, for messages: "line". */
+  rowNoun: string;
   /** Rows the database does not hold become new records (budget lines), or are listed as unmatched. */
   canAdd: boolean;
   /** Fields a new row must have before it can be added. */
@@ -76,19 +110,19 @@ export interface KindDef {
   spareRows: number;
   columns: ColumnDef[];
   instructions: string[];
-  fileName: (scope: KindScope) => string;
-  load: (ws: Workspace, scope: KindScope) => KindData;
+  fileName: (scope: S) => string;
+  load: (ws: Workspace, scope: S) => KindData;
   /** Rules across rows and fields (unique codes); returns problems as [fileRow, field, rule, found]. */
   checkRows?: (rows: Array<{ fileRow: number; id: number | null; values: RowValues }>, data: KindData) => Array<[number, string, string, string]>;
-  apply: (rec: ChangeRecorder, ws: Workspace, scope: KindScope, plan: ApplyPlan, data: KindData) => void;
+  apply: (rec: ChangeRecorder, ws: Workspace, scope: S, plan: ApplyPlan, data: KindData) => void;
   /** How a deleted row is described in the preview ("line retired", "return cleared"). */
   deleteMeans: string;
 }
 
 export const ID_FIELD = 'id';
 
-export function keyField(def: KindDef): ColumnDef {
-  return def.columns.find((c) => c.key && c.type !== 'id')!;
+export function keyColumn(def: KindDef): ColumnDef {
+  return def.columns.find((c) => c.field === def.keyField)!;
 }
 
 export function editableColumns(def: KindDef): ColumnDef[] {
@@ -99,7 +133,7 @@ export function kindInfo(def: KindDef): KindInfo {
   return {
     kind: def.kind,
     title: def.title,
-    needsPeriod: def.needsPeriod,
+    scopeFields: def.scope.fields,
     canAdd: def.canAdd,
     fields: def.columns.map((c) => ({
       field: c.field,

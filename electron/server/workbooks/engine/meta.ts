@@ -1,17 +1,21 @@
 /**
  * The hidden `_meta` sheet: what a workbook is, where it came from, and each exported row's
  * fingerprint. Written as label/value pairs so a curious user can read it; fingerprints are
- * packed many to a cell to keep a 100,000-row export small.
+ * packed many to a cell to keep a 100,000-row export small. Anyone can unhide and edit it, so
+ * on import it is checked like any other input (import-service.ts), and every problem names
+ * its cell.
  */
-import type { KindName, KindScope } from '../../../shared/workbook-types';
+import type { KindScope } from '../../../shared/workbook-types';
 import type { RawValue } from './cells';
 
 export const META_SHEET = '_meta';
 export const META_MARK = 'HNB Desk workbook';
 const PER_CELL = 1000;
+/** Written before scopes were the kind's own: read as scope fields of the same names. */
+const LEGACY_SCOPE_KEYS = ['year', 'period', 'holder', 'groupId'];
 
 export interface WorkbookMeta {
-  kind: KindName;
+  kind: string;
   schemaVersion: number;
   workspaceId: string;
   workspaceName: string;
@@ -19,8 +23,14 @@ export interface WorkbookMeta {
   exportedAt: string;
   exportedBy: string;
   sheet: string;
-  /** line id -> fingerprint of its editable values as exported */
+  /** row id -> fingerprint of its editable values as exported */
   fingerprints: Map<number, string>;
+}
+
+/** A `_meta` read back: the values as found (the scope still to be checked by its kind) and the row each key sits on. */
+export interface ParsedMeta extends Omit<WorkbookMeta, 'scope'> {
+  scope: Record<string, unknown>;
+  rowOf: Map<string, number>;
 }
 
 export function metaRows(m: WorkbookMeta): Array<[string, string | number]> {
@@ -31,15 +41,9 @@ export function metaRows(m: WorkbookMeta): Array<[string, string | number]> {
     ['schemaVersion', m.schemaVersion],
     ['workspaceId', m.workspaceId],
     ['workspaceName', m.workspaceName],
-    ['year', m.scope.year],
-    ['period', m.scope.period ?? ''],
-    ['holder', m.scope.holder ?? ''],
-    ['groupId', m.scope.groupId ?? ''],
-    ['exportedAt', m.exportedAt],
-    ['exportedBy', m.exportedBy],
-    ['sheet', m.sheet],
-    ['rowCount', m.fingerprints.size],
   ];
+  for (const [k, v] of Object.entries(m.scope)) if (v !== undefined) rows.push([`scope.${k}`, v]);
+  rows.push(['exportedAt', m.exportedAt], ['exportedBy', m.exportedBy], ['sheet', m.sheet], ['rowCount', m.fingerprints.size]);
   let chunk: string[] = [];
   for (const [id, fp] of m.fingerprints) {
     chunk.push(`${id}:${fp}`);
@@ -52,44 +56,80 @@ export function metaRows(m: WorkbookMeta): Array<[string, string | number]> {
   return rows;
 }
 
-/** Reads the pairs back; null when the sheet is not ours or is damaged beyond use. */
-export function parseMeta(rows: Array<{ cells: RawValue[] }>): WorkbookMeta | string {
-  const single = new Map<string, string>();
+/** The problem with a `_meta` sheet, naming its cell; the caller says what to do about it. */
+export interface MetaProblem {
+  cell: string | null;
+  problem: string;
+}
+
+/** Reads the pairs back, checking the sheet's own structure; the kind, scope and workspace are checked by the caller. */
+export function parseMeta(rows: Array<{ row: number; cells: RawValue[] }>): ParsedMeta | MetaProblem {
+  const single = new Map<string, RawValue>();
+  const rowOf = new Map<string, number>();
   const fingerprints = new Map<number, string>();
+  let fingerprintRow: number | null = null;
   for (const r of rows) {
     const key = r.cells[0];
-    const value = r.cells[1];
+    const value = r.cells[1] ?? null;
     if (typeof key !== 'string') continue;
-    const text = value === null || value === undefined || typeof value === 'object' ? '' : String(value);
     if (key === 'fingerprints') {
+      fingerprintRow ??= r.row;
+      const text = typeof value === 'string' ? value : '';
       for (const pair of text.split(';')) {
         const [id, fp] = pair.split(':');
-        if (id && fp && /^\d+$/.test(id)) fingerprints.set(Number(id), fp);
+        if (!id || !fp || !/^\d{1,15}$/.test(id)) return { cell: `B${r.row}`, problem: 'a row fingerprint is damaged' };
+        if (fingerprints.has(Number(id))) return { cell: `B${r.row}`, problem: `row id ${id} is listed twice` };
+        fingerprints.set(Number(id), fp);
       }
-    } else single.set(key, text);
+      continue;
+    }
+    if (rowOf.has(key)) return { cell: `A${r.row}`, problem: `"${key}" appears twice` };
+    single.set(key, value);
+    rowOf.set(key, r.row);
   }
-  if (single.get('format') !== META_MARK) return 'its _meta sheet is not one HNB Desk wrote';
-  const kind = single.get('kind');
-  if (kind !== 'budget' && kind !== 'monitoring') return `its _meta sheet names an unknown kind "${kind ?? ''}"`;
-  const num = (k: string) => (single.get(k) ? Number(single.get(k)) : undefined);
-  const schemaVersion = num('schemaVersion');
-  if (!schemaVersion || !Number.isInteger(schemaVersion)) return 'its _meta sheet has no schema version';
-  const rowCount = num('rowCount');
-  if (rowCount !== fingerprints.size) return `its _meta sheet lists ${fingerprints.size} row fingerprints where it should have ${rowCount ?? 0}`;
+  const at = (k: string) => (rowOf.has(k) ? `B${rowOf.get(k)}` : null);
+  const text = (k: string) => {
+    const v = single.get(k);
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+  };
+  if (single.get('format') !== META_MARK) return { cell: at('format') ?? 'A1', problem: 'it is not a sheet HNB Desk wrote' };
+  const kind = text('kind');
+  if (!kind) return { cell: at('kind'), problem: 'it does not say what kind of workbook this is' };
+  const version = single.get('schemaVersion');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return { cell: at('schemaVersion'), problem: 'its schema version is not a whole number' };
+  const rowCount = single.get('rowCount');
+  if (typeof rowCount !== 'number' || rowCount !== fingerprints.size) {
+    return {
+      cell: at('rowCount') ?? (fingerprintRow ? `B${fingerprintRow}` : null),
+      problem: `it lists ${fingerprints.size} row fingerprints where it says it has ${String(rowCount ?? 'none')}`,
+    };
+  }
+  const scope: Record<string, unknown> = {};
+  for (const [k, v] of single) if (k.startsWith('scope.') && v !== null && v !== '') scope[k.slice('scope.'.length)] = v;
+  if (Object.keys(scope).length === 0) {
+    for (const k of LEGACY_SCOPE_KEYS) {
+      const v = single.get(k);
+      if (v !== null && v !== undefined && v !== '') {
+        scope[k] = v;
+        rowOf.set(`scope.${k}`, rowOf.get(k)!);
+      }
+    }
+  }
   return {
     kind,
-    schemaVersion,
-    workspaceId: single.get('workspaceId') ?? '',
-    workspaceName: single.get('workspaceName') ?? '',
-    scope: {
-      year: single.get('year') ?? '',
-      period: num('period'),
-      holder: single.get('holder') || undefined,
-      groupId: num('groupId'),
-    },
-    exportedAt: single.get('exportedAt') ?? '',
-    exportedBy: single.get('exportedBy') ?? '',
-    sheet: single.get('sheet') ?? '',
+    schemaVersion: version,
+    workspaceId: text('workspaceId'),
+    workspaceName: text('workspaceName'),
+    scope,
+    exportedAt: text('exportedAt'),
+    exportedBy: text('exportedBy'),
+    sheet: text('sheet'),
     fingerprints,
+    rowOf,
   };
+}
+
+export function isMetaProblem(m: ParsedMeta | MetaProblem): m is MetaProblem {
+  return 'problem' in m;
 }

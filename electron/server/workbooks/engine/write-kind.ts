@@ -5,6 +5,8 @@
  */
 import type { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { ukDateTime } from '../../../shared/dates';
+import type { MoneyFormat } from '../../../shared/money';
 import type { KindScope } from '../../../shared/workbook-types';
 import { A4_LANDSCAPE, FONT, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from '../styles';
 import type { FieldValue } from './cells';
@@ -15,7 +17,6 @@ import { SheetRows, type RowCell } from './row-xml';
 import { TableWorkbookWriter, ZIP_OPTIONS } from './stream-table';
 import { columnLetter } from '../column-letter';
 
-export const GBP_PENCE = '"£"#,##0.00;-"£"#,##0.00;"£"0.00';
 export const TITLE_ROWS = 3;
 export const HEADER_ROW = TITLE_ROWS + 1;
 export const LISTS_SHEET = '_lists';
@@ -27,6 +28,8 @@ export interface ExportHeader {
   authority: string;
   exportedBy: string;
   exportedAt: Date;
+  /** How negatives are shown, as the workspace's screens show them. */
+  money: MoneyFormat;
 }
 
 const LOCKED_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFEDEDED' } };
@@ -38,14 +41,14 @@ const CELL_BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
  * One style object per column and state, shared by every cell: exceljs caches style ids by
  * object identity, which is what keeps 1.2 million styled cells fast.
  */
-function columnStyles(c: ColumnDef): { body: Partial<ExcelJS.Style>; total: Partial<ExcelJS.Style> } {
+function columnStyles(c: ColumnDef, gbp: string): { body: Partial<ExcelJS.Style>; total: Partial<ExcelJS.Style> } {
   const money = c.type === 'money';
   const body: Partial<ExcelJS.Style> = {
     font: BODY_FONT,
     fill: c.editable ? INPUT_FILL : LOCKED_FILL,
     border: CELL_BORDER,
     // Text columns are formatted as Text, so a value starting "=" stays text even when edited.
-    numFmt: money ? GBP_PENCE : c.type === 'int' || c.type === 'id' ? '0' : '@',
+    numFmt: money ? gbp : c.type === 'int' || c.type === 'id' ? '0' : '@',
     alignment: { vertical: 'top', wrapText: Boolean(c.wrap), horizontal: money ? 'right' : 'left' },
     protection: { locked: !c.editable },
   };
@@ -53,7 +56,7 @@ function columnStyles(c: ColumnDef): { body: Partial<ExcelJS.Style>; total: Part
     font: { name: FONT, size: 10, bold: true },
     fill: TOTAL_FILL,
     border: { top: THIN, bottom: THIN },
-    numFmt: money ? GBP_PENCE : '@',
+    numFmt: money ? gbp : '@',
     alignment: { horizontal: money ? 'right' : 'left' },
     protection: { locked: true },
   };
@@ -92,7 +95,7 @@ function writeReadMe(wb: TableWorkbookWriter, def: KindDef, data: KindData, head
   };
   put(`${head.authority}: ${def.title}`, { size: 14, bold: true, color: { argb: 'FF1F3864' } });
   put(data.subtitle, { size: 11 });
-  put(`Exported ${head.exportedAt.toISOString().slice(0, 16).replace('T', ' ')} by ${head.exportedBy} from HNB Desk. ${data.rows.length} rows.`, {
+  put(`Exported ${ukDateTime(head.exportedAt)} by ${head.exportedBy} from HNB Desk. ${data.rows.length} rows.`, {
     size: 9,
     italic: true,
     color: { argb: 'FF555555' },
@@ -162,7 +165,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
   const firstData = HEADER_ROW + 1;
   const lastData = HEADER_ROW + data.rows.length + def.spareRows;
   const totalRow = lastData + 1;
-  const frozenCols = cols.findIndex((c) => c.field === 'name') + 1;
+  const frozenCols = cols.findIndex((c) => c.field === def.labelField) + 1;
 
   const ws = wb.addWorksheet(def.sheetName, {
     properties: { tabColor: { argb: 'FF2E75B6' } },
@@ -193,7 +196,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
   for (let i = 1; i <= lastCol; i++) header.getCell(i).style = HEADER_STYLE;
   header.commit();
 
-  const styles = cols.map(columnStyles);
+  const styles = cols.map((c) => columnStyles(c, head.money.excel));
   const wrapped = cols.filter((c) => c.wrap);
   const formulaCols = cols.map((c) => c.formula);
   const body = new SheetRows(
@@ -232,7 +235,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
   body.end();
 
   const totals = ws.getRow(totalRow);
-  const labelCol = colOf.get('code') ?? 2;
+  const labelCol = colOf.get(def.keyField) ?? 2;
   cols.forEach((c, i) => {
     const cell = totals.getCell(i + 1);
     cell.style = styles[i]!.total;
@@ -261,17 +264,32 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
         errorTitle: c.header,
         error: `Choose a ${c.header.toLowerCase()} from the list.`,
       });
-    } else if (c.type === 'money' && c.nonNegative) {
-      dv.add(range(c), {
-        type: 'decimal',
-        operator: 'greaterThanOrEqual',
-        allowBlank: true,
-        formulae: [0],
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: c.header,
-        error: `${c.header} is an amount in pounds, zero or more.`,
-      });
+    } else if (c.type === 'money') {
+      // A number, so a date or text typed here is stopped in Excel, not only on import.
+      dv.add(
+        range(c),
+        c.nonNegative
+          ? {
+              type: 'decimal',
+              operator: 'greaterThanOrEqual',
+              allowBlank: true,
+              formulae: [0],
+              showErrorMessage: true,
+              errorStyle: 'stop',
+              errorTitle: c.header,
+              error: `${c.header} is an amount in pounds, zero or more.`,
+            }
+          : {
+              type: 'decimal',
+              operator: 'between',
+              allowBlank: true,
+              formulae: [-1e12, 1e12],
+              showErrorMessage: true,
+              errorStyle: 'stop',
+              errorTitle: c.header,
+              error: `${c.header} is an amount in pounds; a credit is negative, such as -1234.`,
+            },
+      );
     } else if (c.type === 'text' && c.maxLength) {
       dv.add(range(c), {
         type: 'textLength',

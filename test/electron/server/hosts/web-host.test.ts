@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost, type WebHost } from '../../../../electron/server/hosts/web-host';
-import { CONTENT_SECURITY_POLICY } from '../../../../electron/shared/channels';
+import { CONTENT_SECURITY_POLICY } from '../../../../electron/shared/csp';
 import { testServer, type TestServer } from '../../../support/workspace';
 
 let t: TestServer;

@@ -88,7 +88,7 @@ describe('bad files are refused with a sentence, and the database is untouched',
   it('an empty workbook, one without headings, or one whose data sheet was renamed gets a sentence naming the sheet', async () => {
     t = await testServer({ demo: true });
     const before = dumpTables(t.sqlite);
-    const foreign = { kind: 'monitoring', year: '2026-27', period: 7 };
+    const foreign = { kind: 'monitoring', scope: { year: '2026-27', period: 7 } };
     const refuse = async (name: string, bytes: Buffer, extra = {}) =>
       t.refused('importFile', { source: { fileName: name, base64: bytes.toString('base64') }, ...extra });
 
@@ -109,7 +109,7 @@ describe('bad files are refused with a sentence, and the database is untouched',
     const wb = await loadWorkbook(await exportBytes(t, { kind: 'monitoring', year: '2026-27', period: 7 }));
     const sh = wb.getWorksheet('Monitoring return')!;
     sh.getCell('I5').value = { formula: 'G5*1.1' } as ExcelJS.CellFormulaValue;
-    sh.getCell('I6').value = -5;
+    sh.getCell('I6').value = new Date(Date.UTC(2025, 11, 19));
     sh.getCell('K7').value = 'n/a';
     sh.getCell('A8').value = 'abc';
     const before = dumpTables(t.sqlite);
@@ -117,7 +117,7 @@ describe('bad files are refused with a sentence, and the database is untouched',
     if (r.stage !== 'preview') throw new Error(r.stage);
     expect(r.preview.errors.map((e) => e.message)).toEqual([
       'Monitoring return!I5 — Forecast outturn a formula needs its saved value: open the file in Excel, save it, and import again — found =G5*1.1',
-      'Monitoring return!I6 — Forecast outturn must not be negative — found -5',
+      'Monitoring return!I6 — Forecast outturn must be an amount in pounds, not a date — found 19/12/2025',
       'Monitoring return!K7 — Actual to date must be an amount in pounds, such as 1234.56, £1,234 or (1,234) — found "n/a"',
       'Monitoring return!A8 — must be the row id HNB Desk wrote (leave column A alone) — found "abc"',
     ]);

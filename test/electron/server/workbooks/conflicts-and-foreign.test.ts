@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { workspace } from '../../../../db/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dumpTables, testServer, type TestServer } from '../../../support/workspace';
 import {
@@ -46,7 +47,7 @@ describe('conflicts: changed in the workspace since export and in the file', () 
     expect(p.counts).toMatchObject({ conflicts: 1, changed: 1, errors: 0 });
     expect(p.rows.find((r) => r.status === 'conflict')).toMatchObject({
       key: String(a!.lineId),
-      code: a!.code,
+      ref: a!.code,
       cells: [{ field: 'forecastPence', old: '£1,111.00', new: '£3,333.00' }],
     });
     const before = dumpTables(t.sqlite);
@@ -54,7 +55,9 @@ describe('conflicts: changed in the workspace since export and in the file', () 
     expect(refused.code).toBe('CONFLICT');
     expect(dumpTables(t.sqlite)).toEqual(before);
 
-    await t.ok('applyImport', { importId: p.importId, resolutions: { [String(a!.lineId)]: 'db' } });
+    // c's forecast moves by far more than half: the user is asked again, then confirms.
+    expect((await t.refused('applyImport', { importId: p.importId, resolutions: { [String(a!.lineId)]: 'db' } })).code).toBe('NEEDS_CONFIRMATION');
+    await t.ok('applyImport', { importId: p.importId, resolutions: { [String(a!.lineId)]: 'db' }, confirmFlags: true });
     let rows = (await monitoring()).rows;
     expect(rows.find((r) => r.lineId === a!.lineId)!.forecastPence).toBe(111_100);
     expect(rows.find((r) => r.lineId === b!.lineId)!.forecastPence).toBe(222_200);
@@ -63,7 +66,7 @@ describe('conflicts: changed in the workspace since export and in the file', () 
     // The same file again, taking the file's side this time.
     const again = await previewOf(t, bytes);
     expect(again.counts).toMatchObject({ conflicts: 1, changed: 0 });
-    await t.ok('applyImport', { importId: again.importId, prefer: 'file' });
+    await t.ok('applyImport', { importId: again.importId, prefer: 'file', confirmFlags: true });
     rows = (await monitoring()).rows;
     expect(rows.find((r) => r.lineId === a!.lineId)!.forecastPence).toBe(333_300);
   });
@@ -84,14 +87,23 @@ describe('conflicts: changed in the workspace since export and in the file', () 
   it('refuses a closed year, and a workbook from another workspace', async () => {
     t = await testServer({ demo: true });
     const closed = await previewOf(t, await exportBytes(t, { kind: 'monitoring', year: '2025-26', period: 12 }));
-    expect(closed.errors[0]).toMatchObject({ rule: 'year must be open' });
+    expect(closed.errors[0]).toMatchObject({ rule: 'must not be locked', message: expect.stringMatching(/2025-26 is closed.*Reopen the year/) });
     const other = await testServer({ demo: true });
     try {
       const bytes = await exportBytes(other, { kind: 'budget', year: YEAR });
       const before = dumpTables(t.sqlite);
       const e = await t.refused('importFile', { source: { fileName: 'theirs.xlsx', base64: bytes.toString('base64') } });
       expect(e.code).toBe('INVALID_FILE');
-      expect(e.message).toMatch(/exported from the workspace/);
+      // Both demo workspaces bear the same name: the sentence says they are different files.
+      expect(e.message).toMatch(
+        /exported from another workspace file that is also called "Demo Metropolitan Borough Council \(demo data\)", not from the one open now/,
+      );
+      expect(e.details?.issues?.[0]).toMatchObject({ sheet: '_meta', cell: 'B5' });
+      other.server.workspace!.write('edit', 'rename', (rec) => rec.update(workspace, other.server.workspace!.info().id, { name: 'Another Council' }));
+      const renamed = await t.refused('importFile', {
+        source: { fileName: 'theirs.xlsx', base64: (await exportBytes(other, { kind: 'budget', year: YEAR })).toString('base64') },
+      });
+      expect(renamed.message).toMatch(/exported from the workspace "Another Council", not "Demo Metropolitan Borough Council \(demo data\)"/);
       expect(dumpTables(t.sqlite)).toEqual(before);
     } finally {
       other.close();
@@ -129,7 +141,7 @@ describe('foreign workbooks', () => {
     const first = await importBytes(t, bytes, 'ledger.xlsx');
     expect(first.stage).toBe('kind');
     if (first.stage !== 'kind') return;
-    const mapped = await t.ok('mapImport', { importId: first.importId, kind: 'monitoring', year: YEAR, period: PERIOD });
+    const mapped = await t.ok('mapImport', { importId: first.importId, kind: 'monitoring', scope: { year: YEAR, period: PERIOD } });
     if (mapped.stage !== 'mapping') throw new Error(mapped.stage);
     expect(mapped.proposal).toMatchObject({ sheet: 'Report', headerRow: 5 });
     expect(mapped.proposal.proposed).toEqual({ code: 1, forecastPence: 4, actualPence: 5, commentary: 6 });
@@ -137,8 +149,7 @@ describe('foreign workbooks', () => {
     const p = await t.ok('previewMapped', {
       importId: first.importId,
       kind: 'monitoring',
-      year: YEAR,
-      period: PERIOD,
+      scope: { year: YEAR, period: PERIOD },
       headerRow: 5,
       columns: mapped.proposal.proposed,
     });
@@ -146,12 +157,16 @@ describe('foreign workbooks', () => {
     expect(p.ours).toBe(false);
     expect(p.errors).toEqual([]);
     expect(p.counts).toMatchObject({ changed: 2, unmatched: 1, errors: 0 });
-    expect(p.rows.find((r) => r.status === 'unmatched')).toMatchObject({ code: 'ZZ999', fileRow: 10 });
+    expect(p.rows.find((r) => r.status === 'unmatched')).toMatchObject({ ref: 'ZZ999', fileRow: 10 });
     expect(p.notes.join(' ')).toMatch(/3 subtotal or total rows were skipped/);
-    const cells = Object.fromEntries(p.rows.find((r) => r.code === a!.code)!.cells.map((c) => [c.field, c.new]));
+    const cells = Object.fromEntries(p.rows.find((r) => r.ref === a!.code)!.cells.map((c) => [c.field, c.new]));
     expect(cells).toMatchObject({ forecastPence: '£1,234,567.89', actualPence: '-£1,234.00', commentary: 'Pressure from new plans' });
 
-    await t.ok('applyImport', { importId: p.importId });
+    // Both lines' forecasts move by more than half: apply asks again before it goes ahead.
+    expect(p.flags.map((f) => f.code)).toEqual(['large-moves']);
+    expect((await t.refused('applyImport', { importId: p.importId })).code).toBe('NEEDS_CONFIRMATION');
+    expect(dumpTables(t.sqlite)).toEqual(before);
+    await t.ok('applyImport', { importId: p.importId, confirmFlags: true });
     const rows = (await monitoring()).rows;
     expect(rows.find((r) => r.lineId === a!.lineId)).toMatchObject({ forecastPence: 123_456_789, actualPence: -123_400 });
     expect(rows.find((r) => r.lineId === b!.lineId)).toMatchObject({ forecastPence: 250_000, actualPence: 500_000 });
@@ -176,8 +191,7 @@ describe('foreign workbooks', () => {
     const bad = await t.refused('importFile', {
       source: { fileName: 'ledger.xlsx', base64: bytes.toString('base64') },
       kind: 'monitoring',
-      year: YEAR,
-      period: PERIOD,
+      scope: { year: YEAR, period: PERIOD },
       map: { 'Cost Centre': 'code', Forcast: 'forecastPence', Comments: 'nonsense' },
     });
     expect(bad.code).toBe('INVALID_INPUT');

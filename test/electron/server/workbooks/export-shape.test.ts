@@ -22,7 +22,14 @@ describe('an exported workbook', () => {
         .filter(Boolean)
         .map((r) => [(r as unknown[])[1], (r as unknown[])[2]]),
     );
-    expect(meta).toMatchObject({ format: 'HNB Desk workbook', kind: 'budget', schemaVersion: 1, year: '2026-27', exportedBy: 'test.user', sheet: 'Budget' });
+    expect(meta).toMatchObject({
+      format: 'HNB Desk workbook',
+      kind: 'budget',
+      schemaVersion: 1,
+      'scope.year': '2026-27',
+      exportedBy: 'test.user',
+      sheet: 'Budget',
+    });
     expect(meta.workspaceId).toBe((await t.ok('getWorkspace', {})).id);
     expect(String(meta.fingerprints)).toMatch(/^\d+:[0-9a-z]+(;\d+:[0-9a-z]+)*$/);
 
@@ -86,7 +93,7 @@ describe('an exported workbook', () => {
 
   it('a monitoring return needs its period', async () => {
     t = await testServer({ demo: true });
-    const e = await t.refused('exportWorkbook', { kind: 'monitoring', year: '2026-27' });
+    const e = await t.refused('exportWorkbook', { kind: 'monitoring', scope: { year: '2026-27' } });
     expect(e.details?.issues?.[0]).toMatchObject({ field: 'period' });
   });
 });

@@ -13,10 +13,10 @@ describe('export, edit in Excel, import back', () => {
   it('re-importing an unchanged export shows no changes at all', async () => {
     t = await testServer({ demo: true });
     for (const kind of ['monitoring', 'budget'] as const) {
-      const p = await previewOf(t, await exportBytes(t, { kind, year: YEAR, period: PERIOD }));
+      const p = await previewOf(t, await exportBytes(t, kind === 'monitoring' ? { kind, year: YEAR, period: PERIOD } : { kind, year: YEAR }));
       const lines = (await monitoring()).rows.length;
       expect(p.ours).toBe(true);
-      expect(p.counts).toEqual({ added: 0, changed: 0, unchanged: lines, missing: 0, conflicts: 0, unmatched: 0, errors: 0 });
+      expect(p.counts).toEqual({ added: 0, changed: 0, unchanged: lines, missing: 0, conflicts: 0, unmatched: 0, errors: 0, warnings: 0 });
       expect(p.rows).toEqual([]);
       expect(p.notes).toEqual([]);
     }
@@ -48,12 +48,12 @@ describe('export, edit in Excel, import back', () => {
     expect(dumpTables(t.sqlite)).toEqual(before);
     expect(p.counts).toMatchObject({ added: 1, changed: 2, missing: 1, conflicts: 0, unmatched: 0, errors: 1 });
     const changed = p.rows.filter((r) => r.status === 'changed');
-    expect(changed.map((r) => [r.code, r.cells])).toEqual([
+    expect(changed.map((r) => [r.ref, r.cells])).toEqual([
       [a.code, [{ field: 'originalPence', header: 'Original budget', old: expect.stringMatching(/^£/), new: '£2,000,000.50' }]],
       [b.code, [{ field: 'name', header: 'Budget line', old: b.name, new: 'Renamed line' }]],
     ]);
-    expect(p.rows.find((r) => r.status === 'added')).toMatchObject({ code: 'HN99', name: 'Speech and language pilot' });
-    expect(p.rows.find((r) => r.status === 'missing')).toMatchObject({ code: d.code, fileRow: null });
+    expect(p.rows.find((r) => r.status === 'added')).toMatchObject({ ref: 'HN99', label: 'Speech and language pilot' });
+    expect(p.rows.find((r) => r.status === 'missing')).toMatchObject({ ref: d.code, fileRow: null });
     const row = rowOfCode(sh, c.code);
     expect(p.errors).toEqual([
       {
@@ -82,7 +82,7 @@ describe('export, edit in Excel, import back', () => {
     expect(grid.rows.find((r) => r.code === c.code)!.originalPence).toBe(100_000_000);
     expect(grid.rows.find((r) => r.code === 'HN99')).toMatchObject({ originalPence: 1_250_000, revisedPence: 1_250_000 });
     expect((await t.ok('listLines', {})).find((l) => l.code === b.code)!.name).toBe('Renamed line');
-    const history = await t.ok('getLineHistory', { lineId: a.lineId, year: YEAR });
+    const history = await t.ok('getHistory', { subject: `budget_line:${a.lineId}`, scope: `financial_year:${YEAR}` });
     expect(history[0]).toMatchObject({ who: 'test.user' });
 
     const batches = await t.ok('revertImportBatch', { batchId: applied.batch!.id });

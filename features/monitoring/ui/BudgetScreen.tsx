@@ -12,7 +12,7 @@ import { MoneyEditor } from '../../../renderer/src/grid/MoneyEditor';
 import { toTsv } from '../../../renderer/src/grid/tsv';
 import { useApp, useLoad } from '../../../renderer/src/state/app-state';
 import { useWorkbookExports } from '../../imports/ui/export-actions';
-import { EmptyYears } from '../../monitoring/ui/MonitoringScreen';
+import { EmptyYears } from './MonitoringScreen';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 
 type BRow = DisplayRow<BudgetRow, BudgetTotals> & { lineId?: number };

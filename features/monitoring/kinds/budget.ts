@@ -1,9 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { budget, budgetLine } from '../../../db/schema';
-import { budgetsOfYear } from '../../years/queries';
 import type { KindDef, RowValues } from '../../../electron/server/workbooks/engine/kind';
-import { yearLineRows } from '../../monitoring/period-return';
-import { closedReason, groupList, inScope, s251List, scopeSubtitle } from '../line-scope';
+import { groupList, s251List } from '../../lines/queries';
+import { budgetLine } from '../../lines/schema';
+import { budgetScope, inScope, linesElsewhere, type YearScope } from '../line-scope';
+import { yearLineRows } from '../period-return';
+import { budgetsOfYear } from '../queries';
+import { budget } from '../schema';
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
@@ -11,12 +13,15 @@ const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
  * The High Needs budget for a year: the authority's lines (cost centres) with their original
  * and revised budgets. New lines can be typed into the spare rows at the foot of the table.
  */
-export const budgetKind: KindDef = {
+export const budgetKind: KindDef<YearScope> = {
   kind: 'budget',
   title: 'High Needs budget',
   sheetName: 'Budget',
   schemaVersion: 1,
-  needsPeriod: false,
+  scope: budgetScope,
+  keyField: 'code',
+  labelField: 'name',
+  rowNoun: 'line',
   canAdd: true,
   addRequires: ['code', 'name', 'group'],
   spareRows: 20,
@@ -72,7 +77,7 @@ export const budgetKind: KindDef = {
       width: 16,
       editable: true,
       required: true,
-      nonNegative: true,
+      warnFirstNegative: true,
       total: true,
       aliases: ['original', 'annual budget', 'base budget', 'budget'],
     },
@@ -83,7 +88,7 @@ export const budgetKind: KindDef = {
       width: 16,
       editable: true,
       required: true,
-      nonNegative: true,
+      warnFirstNegative: true,
       total: true,
       aliases: ['revised', 'current budget', 'working budget'],
     },
@@ -102,13 +107,18 @@ export const budgetKind: KindDef = {
     "Change a line's budget, name, s251 line, provision type or budget holder by typing over it.",
     'Add a new line in one of the blank rows at the foot of the table: it needs a code, a name and a provision type.',
     'To retire a line, delete its row: on import you choose whether rows missing from the file are retired.',
-    'Amounts are pounds: type 1234.56 or £1,234. Virements (revised minus original) work themselves out.',
+    'Amounts are pounds: type 1234.56 or £1,234; an income line or recharge is negative: -1,234 or (1,234). Virements (revised minus original) work themselves out.',
   ],
   fileName: (s) => `High Needs budget ${s.year}${s.holder ? ` ${s.holder}` : ''}.xlsx`,
 
   load(ws, scope) {
+    const rows = inScope(yearLineRows(ws.db, scope.year), scope);
+    const negatives = ws.db.$client
+      .prepare('SELECT line_id, original_pence < 0, revised_pence < 0 FROM budget WHERE original_pence < 0 OR revised_pence < 0')
+      .raw()
+      .all() as Array<[number, number, number]>;
     return {
-      rows: inScope(yearLineRows(ws.db, scope.year), scope).map((l) => ({
+      rows: rows.map((l) => ({
         id: l.lineId,
         values: {
           code: l.code,
@@ -121,9 +131,10 @@ export const budgetKind: KindDef = {
           virementPence: l.budgetPence - l.originalPence,
         },
       })),
-      lists: { s251: s251List(ws), groups: groupList(ws).map((g) => g.name) },
-      subtitle: scopeSubtitle(ws, scope),
-      readOnlyReason: closedReason(ws, scope.year),
+      lists: { s251: s251List(ws.db), groups: groupList(ws.db).map((g) => g.name) },
+      subtitle: budgetScope.label(ws, scope),
+      negativesSeen: new Set(negatives.flatMap(([id, o, r]) => [...(o ? [`${id}:originalPence`] : []), ...(r ? [`${id}:revisedPence`] : [])])),
+      keysElsewhere: linesElsewhere(ws, new Set(rows.map((l) => l.lineId))),
     };
   },
 
@@ -133,6 +144,7 @@ export const budgetKind: KindDef = {
     const taken = new Map<string, string>();
     // Codes held by lines outside this file (retired, or another holder's) stay taken.
     for (const l of data.rows) if (!inFile.has(l.id)) taken.set(str(l.values.code).toLowerCase(), `line ${str(l.values.code)}`);
+    for (const [code, what] of data.keysElsewhere ?? []) taken.set(code, what);
     for (const r of rows) {
       const code = str(r.values.code).toLowerCase();
       if (!code) continue;
@@ -144,7 +156,7 @@ export const budgetKind: KindDef = {
   },
 
   apply(rec, ws, scope, plan) {
-    const groups = new Map(groupList(ws).map((g) => [g.name.toLowerCase(), g.id]));
+    const groups = new Map(groupList(ws.db).map((g) => [g.name.toLowerCase(), g.id]));
     const groupId = (v: RowValues) => (v.group === undefined ? undefined : groups.get(str(v.group).toLowerCase())!);
     const lineFields = (v: RowValues) => ({
       code: v.code === undefined ? undefined : str(v.code),
@@ -168,6 +180,7 @@ export const budgetKind: KindDef = {
       }
     };
     for (const c of plan.changed) {
+      rec.source = plan.sourceOf(c.fileRow);
       rec.update(budgetLine, c.id, lineFields(c.values));
       setBudget(c.id, c.values);
     }
@@ -178,6 +191,7 @@ export const budgetKind: KindDef = {
         .get()?.max ?? 0,
     );
     for (const a of plan.added) {
+      rec.source = plan.sourceOf(a.fileRow);
       const f = lineFields(a.values);
       order += 10;
       const line = rec.insert(budgetLine, {
@@ -191,6 +205,7 @@ export const budgetKind: KindDef = {
       });
       setBudget(line.id, a.values);
     }
+    rec.source = null;
     for (const d of plan.deleted) {
       const existing = budgets.get(d.id);
       if (existing) rec.delete(budget, existing.id);
