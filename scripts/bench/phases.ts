@@ -7,13 +7,15 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DomainServer } from '../../electron/server/server';
-import { useBuiltReadWorker } from '../../electron/server/workbooks/engine/read-off-thread';
+import { setBuiltReadWorker } from '../../electron/server/workbooks/engine/read-off-thread';
 import { exportKind } from '../../electron/server/workbooks/export-kind';
-import { KINDS } from '../../electron/server/workbooks/kinds';
+import { REGISTRY } from '../../electron/server/features';
 import { benchFiles, mb, peakMb, SCOPE, type Measurement } from './common';
 
+const monitoring = () => REGISTRY.kinds.get('monitoring');
+
 /** The worker bundle the app runs (run.ts builds it first). */
-useBuiltReadWorker(join(__dirname, '..', '..', 'out', 'main', 'read-worker.js'));
+setBuiltReadWorker(join(__dirname, '..', '..', 'out', 'main', 'read-worker.js'));
 
 async function openCopy(dir: string, tag: string) {
   const files = benchFiles(dir);
@@ -31,7 +33,7 @@ export async function oursExport(dir: string): Promise<Measurement> {
   const out = createWriteStream(file);
   const closed = once(out, 'close');
   const t0 = performance.now();
-  await exportKind(ws, KINDS.monitoring, SCOPE, out);
+  await exportKind(ws, monitoring(), SCOPE, out);
   await closed;
   const seconds = (performance.now() - t0) / 1000;
   server.close();
@@ -111,21 +113,25 @@ export async function oursImport(dir: string, file: string, label: string): Prom
 
 /**
  * Diagnostic only (with --profile): the import's steps timed one by one on this thread,
- * calling the engine's own functions. ImportService.start overlaps them (the file is read on
- * two worker threads while the database is loaded here), so their sum is more than its time.
- * Apply rebuilds the preview (load + interpret + diff) when the workspace changed since; that
- * is timed here as "redo".
+ * calling the engine's own functions the way ImportService does for one of our own files.
+ * ImportService.start overlaps them (the file is read on two worker threads while the database
+ * is loaded here), so their sum is more than its time. The read is timed twice: on the worker
+ * threads as the app does it, and on this thread (the rows used below). Apply rebuilds the
+ * preview (load + interpret + match + diff) when the workspace changed since; that is timed
+ * here as "redo".
  */
 export async function importParts(dir: string, file: string): Promise<Measurement> {
   const { checkWorkbookFile } = await import('../../electron/server/workbooks/engine/file-checks');
   const { readWorkbook } = await import('../../electron/server/workbooks/engine/read-workbook');
-  const { parseMeta, META_SHEET } = await import('../../electron/server/workbooks/engine/meta');
+  const { readWorkbookOffThread } = await import('../../electron/server/workbooks/engine/read-off-thread');
+  const { parseMeta, isMetaProblem, META_SHEET } = await import('../../electron/server/workbooks/engine/meta');
   const { interpretRows } = await import('../../electron/server/workbooks/engine/interpret');
+  const { matchOwnRows } = await import('../../electron/server/workbooks/engine/identity');
   const { diffRows } = await import('../../electron/server/workbooks/engine/diff');
   const { HEADER_ROW } = await import('../../electron/server/workbooks/engine/write-kind');
   const server = await openCopy(dir, 'parts');
   const ws = server.workspace!;
-  const def = KINDS.monitoring;
+  const def = monitoring();
   const mapping = Object.fromEntries(def.columns.map((c, i) => [c.field, i + 1]));
   const parts: Record<string, string> = {};
   let t = performance.now();
@@ -138,12 +144,17 @@ export async function importParts(dir: string, file: string): Promise<Measuremen
   const bytes = readFileSync(file);
   checkWorkbookFile(bytes, file);
   lap('fileCheck');
+  await readWorkbookOffThread(bytes, file);
+  lap('readOffThread');
   const raw = await readWorkbook(bytes, file);
-  lap('readWorkbook');
+  lap('readOnThread');
   const meta = parseMeta(raw.sheets.find((s) => s.name === META_SHEET)!.rows);
-  if (typeof meta === 'string') throw new Error(meta);
+  if (isMetaProblem(meta)) throw new Error(meta.problem);
   lap('parseMeta');
   const sheet = raw.sheets.find((s) => s.name === def.sheetName)!;
+  const isTotals = (cells: unknown[]) => cells[0] == null && typeof cells[1] === 'string' && cells[1].trim() === 'Total';
+  const tableEnd = sheet.rows.find((r) => r.row > HEADER_ROW && isTotals(r.cells))?.row;
+  const settings = ws.settings();
   const preview = (tag: string) => {
     const data = def.load(ws, SCOPE);
     lap(`${tag}Load`);
@@ -153,17 +164,31 @@ export async function importParts(dir: string, file: string): Promise<Measuremen
       mapping,
       date1904: raw.date1904,
       ownFile: true,
-      skipRow: (cells) => cells[0] == null && cells[1] === 'Total',
+      skipRow: isTotals,
+      tableEnd,
     });
     lap(`${tag}Interpret`);
-    const diff = diffRows(def, data, interp, { sheet: sheet.name, idCol: 1, keyCol: 2, fingerprints: meta.fingerprints });
+    const where = { sheet: sheet.name, idCol: 1, keyCol: 2 };
+    const identity = matchOwnRows(def, data, interp.rows, where);
+    lap(`${tag}Match`);
+    const diff = diffRows(def, data, interp, identity.matched, {
+      ...where,
+      fingerprints: meta.fingerprints,
+      money: ws.money(),
+      largeMoveShare: settings.largeMovePercent / 100,
+    });
     lap(`${tag}Diff`);
     return { data, diff };
   };
   preview('preview');
   // ImportService.apply rebuilds the preview against the database before it writes.
   const { data, diff } = preview('redo');
-  ws.write('import', 'bench', (rec) => def.apply(rec, ws, SCOPE, { added: [], changed: [...diff.changes.values()], deleted: [] }, data));
+  const sourceOf = (fileRow: number) => ({ label: `${sheet.name}!row ${fileRow}`, sheet: sheet.name, cell: `A${fileRow}` });
+  ws.write('import', 'bench', (rec) => {
+    def.apply(rec, ws, SCOPE, { added: [], changed: [...diff.changes.values()], deleted: [], sourceOf }, data);
+    rec.source = null;
+    return null;
+  });
   lap('dbWrites');
   const seconds = (performance.now() - t0) / 1000;
   server.close();

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { DomainServer } from '../server';
-import { useBuiltReadWorker } from '../workbooks/engine/read-off-thread';
+import { setBuiltReadWorker } from '../workbooks/engine/read-off-thread';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -21,7 +21,7 @@ if (!port) throw new Error('utility-host must run in an Electron utility process
 
 let server: DomainServer | null = null;
 // electron-vite builds the workbook reader's worker next to this entry.
-useBuiltReadWorker(join(__dirname, 'read-worker.js'));
+setBuiltReadWorker(join(__dirname, 'read-worker.js'));
 
 port.on('message', async ({ data }) => {
   const msg = data as Message;

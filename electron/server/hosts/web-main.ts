@@ -2,10 +2,17 @@
  * `npm run web`, and `npm start` where Electron cannot be had: the same app on loopback.
  * Args: --static DIR [--db FILE] [--port N]
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../app-paths';
 import { DomainServer } from '../server';
+import { setBuiltReadWorker } from '../workbooks/engine/read-off-thread';
 import { startWebHost } from './web-host';
+
+// Built as out/main/web.js, beside the workbook reader's worker.
+const worker = join(__dirname, 'read-worker.js');
+if (existsSync(worker)) setBuiltReadWorker(worker);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -13,7 +20,8 @@ async function main(): Promise<void> {
   });
   const server = new DomainServer({ dataDir: defaultDataDir() });
   // A refused workspace must not stop the app: it opens on the Workspaces screen and says why.
-  const info = await (values.db ? server.openWorkspace(values.db, true) : server.openDefault()).catch((e: Error) => {
+  // --db is the user's own choice of file, made through the host (the command line): it may be made new.
+  const info = await (values.db ? server.openWorkspace(values.db, true, { explicit: true }) : server.openDefault()).catch((e: Error) => {
     console.log(`The workspace could not be opened: ${e.message}`);
     return null;
   });

@@ -110,7 +110,8 @@ function headerCellsOf(row: RawRow | undefined): HeaderCell[] {
 
 /** A scope as the kind defines it, from a call, the command line or a workbook's `_meta`; every problem listed. */
 export function parseScope(ws: Workspace, def: KindDef, raw: unknown, cellOf?: (field: string) => string | undefined): KindScope {
-  const parsed = def.scope.schema.safeParse(raw ?? {});
+  // reportInput: to tell a missing field from one of the wrong type.
+  const parsed = def.scope.schema.safeParse(raw ?? {}, { reportInput: true });
   if (!parsed.success) throw AppError.invalid(scopeIssues(def, parsed.error, cellOf));
   try {
     def.scope.check(ws, parsed.data);
@@ -565,7 +566,10 @@ export class ImportService {
       preview,
       digest,
       changeSetMark: ws.latestChangeSetId(),
-      redo: () => (this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o), s.prepared!),
+      redo: () => {
+        this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o);
+        return s.prepared!;
+      },
     };
     return preview;
   }

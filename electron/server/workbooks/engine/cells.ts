@@ -4,38 +4,112 @@
  */
 import { parseMoney } from '../../../shared/money';
 
-/** A cell as the reader hands it over: formulas by their saved value, rich text as plain text. */
-export type RawValue = string | number | boolean | null | CellProblem;
+/**
+ * A cell as the reader hands it over: formulas by their saved value, rich text as plain text, a
+ * date (a date cell, or a number formatted as a date) as a DateCell, never as a bare number, so
+ * a date typed in a money column is refused rather than read as pounds.
+ */
+export type RawValue = string | number | boolean | null | CellProblem | DateCell;
 export interface CellProblem {
-  problem: 'formula-without-value' | 'error-value';
+  /** invalid-text: the cell's text was not valid UTF-8 in the file (shown with U+FFFD where the bad bytes were). */
+  problem: 'formula-without-value' | 'error-value' | 'invalid-text';
   text: string;
+}
+export interface DateCell {
+  /** The serial number in the workbook's own date system (1900 or 1904). */
+  date: number;
+  /** As a person reads it: 19/12/2025, or 19/12/2025 14:30 with a time. */
+  text: string;
+}
+
+export function isDateCell(v: RawValue | undefined): v is DateCell {
+  return typeof v === 'object' && v !== null && 'date' in v;
 }
 
 export type FieldValue = string | number | null;
 export type CellRead = { ok: true; value: FieldValue } | { ok: false; rule: string; found: string };
 
 export function isProblem(v: RawValue | undefined): v is CellProblem {
-  return typeof v === 'object' && v !== null;
+  return typeof v === 'object' && v !== null && 'problem' in v;
 }
 
+/** Blank: no value, or text of spaces only. A date, a problem or a boolean is never blank. */
 export function isBlank(v: RawValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-/** What the user would see in the cell, for messages. */
+const quoted = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+
+/** What the user would see in the cell, for messages: a date as 19/12/2025, TRUE and FALSE as Excel shows them. */
 export function shown(v: RawValue | undefined): string {
   if (v === null || v === undefined) return 'a blank cell';
-  if (isProblem(v)) return v.text;
-  if (typeof v === 'string') return `"${v.length > 60 ? `${v.slice(0, 57)}...` : v}"`;
-  return String(v);
+  if (typeof v === 'string') return quoted(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return String(v);
+  if (isProblem(v)) return v.problem === 'invalid-text' ? quoted(v.text) : v.text;
+  return v.text;
 }
 
 const fail = (rule: string, v: RawValue | undefined): CellRead => ({ ok: false, rule, found: shown(v) });
 
 function problemRead(v: CellProblem): CellRead {
-  return v.problem === 'formula-without-value'
-    ? { ok: false, rule: 'a formula needs its saved value: open the file in Excel, save it, and import again', found: v.text }
-    : { ok: false, rule: 'must not be an Excel error', found: v.text };
+  switch (v.problem) {
+    case 'formula-without-value':
+      return { ok: false, rule: 'a formula needs its saved value: open the file in Excel, save it, and import again', found: v.text };
+    case 'invalid-text':
+      return fail('must be valid text: the file holds bytes that are not UTF-8 here', v);
+    default:
+      return { ok: false, rule: 'must not be an Excel error', found: v.text };
+  }
+}
+
+/** Excel's dates run from serial 0 (shown 00/01/1900) to 31/12/9999. */
+const LAST_SERIAL = 2958465;
+
+/**
+ * The calendar day of a whole serial number. Excel's 1900 system counts a 29 February 1900
+ * that never was, so serials from 61 on are one day ahead of the calendar.
+ */
+function serialDay(days: number, date1904: boolean): Date {
+  const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, days >= 61 ? 30 : 31);
+  return new Date(base + days * 86_400_000);
+}
+
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * A number the file formats as a date or time, as a DateCell: its text dd/mm/yyyy, with hh:mm
+ * when it has a time of day. Null for a number no date can show (Excel shows ####).
+ */
+export function dateCell(serial: number, date1904: boolean): DateCell | null {
+  if (!(serial >= 0 && serial < LAST_SERIAL + 1)) return null;
+  let days = Math.floor(serial);
+  let seconds = Math.round((serial - days) * 86_400);
+  if (seconds === 86_400) {
+    days++;
+    seconds = 0;
+  }
+  let text = dayText(days, date1904);
+  if (seconds) text += ` ${two(Math.floor(seconds / 3600))}:${two(Math.floor((seconds % 3600) / 60))}`;
+  return { date: serial, text };
+}
+
+/** A column of dates repeats its days: each day's text is worked out once (up to a bound). */
+const dayTexts = new Map<number, string>();
+
+function dayText(days: number, date1904: boolean): string {
+  const key = date1904 ? -1 - days : days;
+  let text = dayTexts.get(key);
+  if (text === undefined) {
+    if (days === 0 && !date1904) text = '00/01/1900';
+    else {
+      const d = serialDay(days, date1904);
+      text = `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
+    }
+    if (dayTexts.size >= 100_000) dayTexts.clear();
+    dayTexts.set(key, text);
+  }
+  return text;
 }
 
 export interface MoneyRule {
@@ -51,6 +125,7 @@ export interface MoneyRule {
  */
 export function readMoney(v: RawValue | undefined, rule: MoneyRule = {}): CellRead {
   if (isProblem(v)) return problemRead(v);
+  if (isDateCell(v)) return fail('must be an amount in pounds, not a date', v);
   if (isBlank(v)) return rule.optional ? { ok: true, value: null } : fail('must be an amount in pounds (blank is not allowed)', v);
   let pence: number;
   if (typeof v === 'number') {
@@ -71,11 +146,11 @@ export interface TextRule {
   maxLength?: number;
 }
 
-/** Text, trimmed. Numbers become text as Excel shows them (a code typed as 1201 is "1201"). */
+/** Text, trimmed. Numbers become text as Excel shows them (a code typed as 1201 is "1201"); a date as dd/mm/yyyy. */
 export function readText(v: RawValue | undefined, rule: TextRule = {}): CellRead {
   if (isProblem(v)) return problemRead(v);
   if (isBlank(v)) return rule.required ? fail('must not be blank', v) : { ok: true, value: '' };
-  const text = typeof v === 'string' ? v.trim() : String(v);
+  const text = typeof v === 'string' ? v.trim() : isDateCell(v) ? v.text : String(v);
   if (rule.maxLength !== undefined && text.length > rule.maxLength) return fail(`must be at most ${rule.maxLength} characters`, v);
   return { ok: true, value: text };
 }
@@ -83,6 +158,7 @@ export function readText(v: RawValue | undefined, rule: TextRule = {}): CellRead
 /** A whole number (our hidden row ids); blank reads as null. */
 export function readInt(v: RawValue | undefined, rule: { min?: number } = {}): CellRead {
   if (isProblem(v)) return problemRead(v);
+  if (isDateCell(v)) return fail('must be a whole number, not a date', v);
   if (isBlank(v)) return { ok: true, value: null };
   const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN;
   if (!Number.isSafeInteger(n)) return fail('must be a whole number', v);
@@ -100,18 +176,16 @@ function isoOf(y: number, m: number, d: number): string | null {
 }
 
 /**
- * A date as `YYYY-MM-DD`: from an Excel serial number (1900 or 1904 system), UK `dd/mm/yyyy`
- * text, or ISO text. Excel's 1900 system counts a 29 February 1900 that never was, so serials
- * from 61 on are one day ahead of the calendar.
+ * A date as `YYYY-MM-DD`: from a date cell or an Excel serial number (in the workbook's 1900
+ * or 1904 system), UK `dd/mm/yyyy` text, or ISO text.
  */
 export function readDate(v: RawValue | undefined, options: { date1904: boolean; optional?: boolean }): CellRead {
   if (isProblem(v)) return problemRead(v);
   if (isBlank(v)) return options.optional ? { ok: true, value: null } : fail('must be a date (blank is not allowed)', v);
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v) || v < (options.date1904 ? 0 : 1) || v > 2958465) return fail('must be a date', v);
-    const days = Math.floor(v);
-    const base = options.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, days >= 61 ? 30 : 31);
-    return { ok: true, value: new Date(base + days * 86_400_000).toISOString().slice(0, 10) };
+  if (typeof v === 'number' || isDateCell(v)) {
+    const serial = typeof v === 'number' ? v : v.date;
+    if (!Number.isFinite(serial) || serial < (options.date1904 ? 0 : 1) || serial > LAST_SERIAL) return fail('must be a date', v);
+    return { ok: true, value: serialDay(Math.floor(serial), options.date1904).toISOString().slice(0, 10) };
   }
   if (typeof v !== 'string') return fail('must be a date', v);
   const t = v.trim();

@@ -23,7 +23,7 @@ const SOURCE_ENTRY = join(__dirname, 'read-worker.ts');
 let builtEntry: string | null = null;
 
 /** A built host (the Electron utility process) names the worker bundle electron-vite made; null goes back to the source. */
-export function useBuiltReadWorker(file: string | null): void {
+export function setBuiltReadWorker(file: string | null): void {
   builtEntry = file;
 }
 

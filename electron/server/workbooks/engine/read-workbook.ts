@@ -1,19 +1,20 @@
 /**
  * Reads every sheet of an .xlsx into plain values: formulas by their saved result, rich text as
- * text, dates as serial numbers (the caller knows the date system). The parts come straight
- * from the zip (xlsx-parts.ts); their XML is tokenised by exceljs's parser (saxes) and turned
- * into the sheet list, shared strings and rows here (workbook-layout.ts, shared-strings.ts,
- * sheet-rows.ts).
+ * text, dates (date cells, and numbers formatted as dates) as DateCells holding their serial
+ * number (the caller knows the date system) and their text, and text that is not UTF-8 as an
+ * 'invalid-text' problem. The parts come straight from the zip (xlsx-parts.ts); their XML is
+ * tokenised by exceljs's parser (saxes) and turned into the sheet list, shared strings, date
+ * styles and rows here (workbook-layout.ts, shared-strings.ts, sheet-rows.ts).
  * Rows and columns are counted as they stream, so an oversized sheet is refused before it
  * fills memory. On the server this runs on worker threads (read-off-thread.ts); here it runs
  * on the caller's.
  */
 import { AppError } from '../../../shared/errors';
-import type { RawValue } from './cells';
+import { shown, type RawValue } from './cells';
 import { readSharedStrings } from './shared-strings';
-import { sharedText, sheetRows, type SharedString, type SharedStringOf, type SheetRowLimits } from './sheet-rows';
-import { workbookLayout, type WorkbookLayout } from './workbook-layout';
-import { XlsxParts } from './xlsx-parts';
+import { columnLetters, sharedText, sheetRows, type SharedString, type SharedStringOf, type SheetRowLimits } from './sheet-rows';
+import { readDateStyles, workbookLayout, type WorkbookLayout } from './workbook-layout';
+import { XlsxParts, type TextCheck } from './xlsx-parts';
 
 export interface RawRow {
   /** 1-based sheet row. */
@@ -82,29 +83,44 @@ export function sharedStringLookup(strings: SharedString[]): SharedStringOf {
   };
 }
 
-/** The workbook's shared strings, as cells ask for them. */
-export async function sharedStringsOf(parts: XlsxParts, layout: WorkbookLayout): Promise<SharedStringOf> {
-  if (!layout.sharedStrings) return sharedStringLookup([]);
+/** The workbook's shared strings; those that show bytes that are not UTF-8 as 'invalid-text' problems. */
+export async function readSharedStringsPart(parts: XlsxParts, layout: WorkbookLayout): Promise<SharedString[]> {
+  if (!layout.sharedStrings) return [];
+  const check: TextCheck = { invalid: false };
+  const invalidText = () => parts.invalidText('in its shared text');
   try {
-    return sharedStringLookup(await readSharedStrings(parts.stream(layout.sharedStrings)));
+    return await readSharedStrings(parts.stream(layout.sharedStrings, check), check, invalidText);
   } catch (e) {
-    throw e instanceof AppError ? e : unreadable(parts.fileName, (e as Error).message);
+    if (e instanceof AppError) throw e;
+    // XML that does not parse where its bytes are not text: the bytes are the fault to name.
+    throw check.invalid ? invalidText() : unreadable(parts.fileName, (e as Error).message);
   }
 }
 
-/** The sentence for a sheet past a limit. */
-export function sheetTooBig(fileName: string, sheet: string, what: 'rows' | 'columns', limits: ReadLimits): AppError {
-  return tooBig(
-    fileName,
-    what === 'rows'
-      ? `has more than ${limits.maxRows.toLocaleString('en-GB')} rows on the sheet "${sheet}"`
-      : `has more than ${limits.maxCols} columns on the sheet "${sheet}"`,
+/** The workbook's shared strings, as cells ask for them. */
+export async function sharedStringsOf(parts: XlsxParts, layout: WorkbookLayout): Promise<SharedStringOf> {
+  return sharedStringLookup(await readSharedStringsPart(parts, layout));
+}
+
+/** The sentence for the first value past a limit, naming its cell and what it holds. */
+export function sheetTooBig(fileName: string, sheet: string, col: number, row: number, v: RawValue, limits: ReadLimits): AppError {
+  const rows = limits.maxRows.toLocaleString('en-GB');
+  const where = `${fileName} has a value in cell ${columnLetters(col)}${row} of the sheet "${sheet}" (${shown(v)})`;
+  const limit = `reads at most ${limits.maxCols} columns and ${rows} rows`;
+  return new AppError(
+    'INVALID_FILE',
+    // Past the last column a value is a stray cell; past the last row it may be data too.
+    col > limits.maxCols
+      ? `${where}, far outside the data: HNB Desk ${limit}. Delete the stray cell and import again.`
+      : `${where}, below the last row HNB Desk reads: it ${limit}. Delete what is below row ${rows} and import again.`,
+    { fileName, rule: 'size limits' },
   );
 }
 
 /**
- * Streams every sheet, in tab order, into a sink. `placeholder` marks values still to be filled
- * in (read-worker.ts); their columns are checked when they are.
+ * Streams every sheet, in tab order, into a sink. `outside` lets through values past the
+ * limits that are still to be filled in (read-worker.ts); they are checked when they are.
+ * The workbook's date styles are read first: its numbers formatted as dates are DateCells.
  */
 export async function streamSheets(
   parts: XlsxParts,
@@ -112,7 +128,7 @@ export async function streamSheets(
   shared: SharedStringOf,
   sink: WorkbookSink,
   limits: ReadLimits = READ_LIMITS,
-  placeholder?: (v: RawValue) => boolean,
+  outside?: (sheet: string, col: number, row: number, v: RawValue) => boolean,
 ): Promise<void> {
   const fileName = parts.fileName;
   const total = layout.sheets.reduce((sum, s) => sum + parts.storedSize(s.part), 0) || 1;
@@ -120,23 +136,32 @@ export async function streamSheets(
   let rowsRead = 0;
   let reported = 0;
   try {
+    const dateStyles = await readDateStyles(parts, layout.styles);
     for (const sheet of layout.sheets) {
       sink.sheet(sheet.name, sheet.hidden);
+      const invalidText = () => parts.invalidText(`on the sheet "${sheet.name}"`);
       const sheetLimits: SheetRowLimits = {
         maxRows: limits.maxRows,
         maxCols: limits.maxCols,
-        tooBig: (what) => sheetTooBig(fileName, sheet.name, what, limits),
+        tooBig: (col, row, v) => sheetTooBig(fileName, sheet.name, col, row, v, limits),
         damaged: (why) => unreadable(fileName, `on the sheet "${sheet.name}", ${why}`),
-        placeholder,
+        invalidText,
+        outside: outside && ((col, row, v) => outside(sheet.name, col, row, v)),
       };
-      const xml = parts.stream(sheet.part, (n) => (stored += n));
-      for await (const batch of sheetRows(xml, shared, layout.date1904, sheetLimits)) {
-        sink.rows(batch);
-        rowsRead += batch.length;
-        if (rowsRead - reported >= 2000) {
-          reported = rowsRead;
-          sink.progress?.({ rowsRead, fraction: stored / total });
+      const text: TextCheck = { invalid: false };
+      const xml = parts.stream(sheet.part, text, (n) => (stored += n));
+      try {
+        for await (const batch of sheetRows(xml, shared, { date1904: layout.date1904, dateStyles, text }, sheetLimits)) {
+          sink.rows(batch);
+          rowsRead += batch.length;
+          if (rowsRead - reported >= 2000) {
+            reported = rowsRead;
+            sink.progress?.({ rowsRead, fraction: stored / total });
+          }
         }
+      } catch (e) {
+        // XML that does not parse where its bytes are not text: the bytes are the fault to name.
+        throw !(e instanceof AppError) && text.invalid ? invalidText() : e;
       }
     }
   } catch (e) {

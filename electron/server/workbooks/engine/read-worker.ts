@@ -7,9 +7,8 @@
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { AppError } from '../../../shared/errors';
-import { openWorkbook, sheetTooBig, streamSheets, unreadable, type RawRow, type ReadLimits } from './read-workbook';
+import { openWorkbook, readSharedStringsPart, sheetTooBig, streamSheets, unreadable, type RawRow, type ReadLimits } from './read-workbook';
 import type { WorkerMessage } from './read-off-thread';
-import { readSharedStrings } from './shared-strings';
 import type { SharedString } from './sheet-rows';
 import { StringsGate } from './strings-gate';
 
@@ -33,14 +32,14 @@ function fail(fileName: string, e: unknown): void {
 
 async function readStrings({ bytes, fileName, limits, port }: WorkerRequest): Promise<void> {
   const { parts, layout } = await openWorkbook(bytes, fileName, limits);
-  const strings = layout.sharedStrings ? await readSharedStrings(parts.stream(layout.sharedStrings)) : [];
+  const strings = await readSharedStringsPart(parts, layout);
   port.postMessage(strings);
   port.close();
 }
 
 async function readSheets({ bytes, fileName, limits, port }: WorkerRequest): Promise<void> {
   const { parts, layout } = await openWorkbook(bytes, fileName, limits);
-  const gate = new StringsGate(post, layout.sharedStrings ? null : [], limits.maxCols, (sheet) => sheetTooBig(fileName, sheet, 'columns', limits));
+  const gate = new StringsGate(post, layout.sharedStrings ? null : [], limits, (sheet, col, row, v) => sheetTooBig(fileName, sheet, col, row, v, limits));
   const arrived = new Promise<void>((resolve, reject) => {
     port.once('message', (strings: SharedString[]) => {
       port.close();
@@ -59,24 +58,34 @@ async function readSheets({ bytes, fileName, limits, port }: WorkerRequest): Pro
     if (batch.length) gate.send({ t: 'rows', rows: batch });
     batch = [];
   };
-  await streamSheets(
-    parts,
-    layout,
-    gate.lookup,
-    {
-      sheet: (name, hidden) => {
-        flush();
-        gate.send({ t: 'sheet', name, hidden });
+  try {
+    await streamSheets(
+      parts,
+      layout,
+      gate.lookup,
+      {
+        sheet: (name, hidden) => {
+          flush();
+          gate.send({ t: 'sheet', name, hidden });
+        },
+        rows: (rows) => {
+          for (const r of rows) batch.push(r);
+          if (batch.length >= BATCH) flush();
+        },
+        progress: (p) => post({ t: 'progress', ...p }),
       },
-      rows: (rows) => {
-        for (const r of rows) batch.push(r);
-        if (batch.length >= BATCH) flush();
-      },
-      progress: (p) => post({ t: 'progress', ...p }),
-    },
-    limits,
-    gate.isPending,
-  );
+      limits,
+      gate.outside,
+    );
+  } catch (e) {
+    // A value past the limits: text read before it, still to come when it was read, may be
+    // past them too, and is then the cell to name.
+    if (e instanceof AppError && e.details?.rule === 'size limits') {
+      await arrived.catch(() => undefined);
+      throw gate.outsideRefusal() ?? e;
+    }
+    throw e;
+  }
   flush();
   await arrived;
   post({ t: 'done', date1904: layout.date1904 });

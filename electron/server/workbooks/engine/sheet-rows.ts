@@ -4,31 +4,60 @@
  * style for every cell, a third of the time it takes to read 100,000 rows, only for us to take
  * the values back out. The values are the ones exceljs gives, with three of its slips put
  * right: rich text in an inline string keeps every run, text is not entity-decoded twice, and
- * a boolean or error formula result stays a boolean or an error.
+ * a boolean or error formula result stays a boolean or an error. A date (a t="d" cell, or a
+ * number whose style formats it as a date or time) is a DateCell, never a bare number; text
+ * from a part that held bytes that are not UTF-8 is an 'invalid-text' problem where it shows
+ * U+FFFD.
  */
 /// <reference path="./exceljs-internals.d.ts" />
 import parseSax from 'exceljs/lib/utils/parse-sax';
-import type { CellProblem, RawValue } from './cells';
+import { dateCell, type CellProblem, type RawValue } from './cells';
 import type { RawRow } from './read-workbook';
+import type { DateStyles } from './workbook-layout';
+import type { TextCheck } from './xlsx-parts';
 
-/** A shared string as exceljs caches it: plain text, or runs of rich text. */
-export type SharedString = string | { richText: Array<{ text?: string }> } | null | undefined;
+/**
+ * A shared string as exceljs caches it: plain text, or runs of rich text; or, from a part that
+ * held bytes that are not UTF-8, the text that shows them as an 'invalid-text' problem.
+ */
+export type SharedString = string | CellProblem | { richText: Array<{ text?: string }> } | null | undefined;
 
 export interface SheetRowLimits {
   maxRows: number;
   maxCols: number;
-  /** Thrown when a limit is passed: the caller words the sentence. */
-  tooBig: (what: 'rows' | 'columns') => Error;
+  /** Thrown for the first value past a limit, with its column and row: the caller words the sentence. */
+  tooBig: (col: number, row: number, v: RawValue) => Error;
   /** Thrown when the XML itself is wrong (rows out of order): the caller words the sentence. */
   damaged: (why: string) => Error;
-  /** A value not known yet (text still being read on another thread): its column is checked once it is. */
-  placeholder?: (v: RawValue) => boolean;
+  /** Thrown when the part held bytes that are not UTF-8 and no value shows them (they were in the markup). */
+  invalidText: () => Error;
+  /**
+   * A value past a limit that is not known yet (text still being read on another thread):
+   * true to let it through, to be checked once it is known.
+   */
+  outside?: (col: number, row: number, v: RawValue) => boolean;
+}
+
+/** How to type a sheet's values. */
+export interface SheetFormats {
+  date1904: boolean;
+  /** Which cell styles show numbers as dates; null when none does. */
+  dateStyles?: DateStyles | null;
+  /** The sheet part's decoding, to be checked once it has met bytes that are not UTF-8. */
+  text?: TextCheck;
 }
 
 /** An element's name without its namespace prefix: some writers put every element in "x:". */
 export function localName(name: string): string {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
+}
+
+/** 28 -> "AB". */
+export function columnLetters(col: number): string {
+  let letters = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 /** "AB12" -> 28; 0 when the reference has no column letters. */
@@ -46,8 +75,19 @@ function columnOf(ref: string): number {
 /** A shared string as a cell's value: rich text as its plain text. */
 export function sharedText(s: SharedString): RawValue {
   if (s === null || s === undefined) return null;
-  if (typeof s === 'string') return s;
+  if (typeof s === 'string' || 'problem' in s) return s;
   return s.richText.map((r) => r.text ?? '').join('');
+}
+
+/** Where a decoder put U+FFFD for bytes that are not UTF-8. */
+export const REPLACEMENT = '\uFFFD';
+
+/** A value read from a part that held bytes that are not UTF-8: its text, if it shows them, as an 'invalid-text' problem. */
+export function checkedText(v: RawValue): RawValue {
+  if (typeof v === 'string') return v.includes(REPLACEMENT) ? ({ problem: 'invalid-text', text: v } satisfies CellProblem) : v;
+  if (typeof v === 'object' && v !== null && 'problem' in v && v.problem !== 'invalid-text' && v.text.includes(REPLACEMENT))
+    return { problem: 'invalid-text', text: v.text };
+  return v;
 }
 
 const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
@@ -62,16 +102,25 @@ function boolean(text: string): RawValue {
   return t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : text;
 }
 
-/** An ISO date cell (t="d") as the serial number the rest of the engine reads. */
-function isoDateSerial(text: string, date1904: boolean): RawValue {
+/**
+ * An ISO date cell (t="d") as a DateCell, by its serial number in the workbook's date system
+ * (in the 1900 system, a day before 1 March 1900 is one serial lower: Excel counts a 29
+ * February 1900). Text that is no date Excel can show stays text.
+ */
+function isoDate(text: string, date1904: boolean): RawValue {
   const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
   if (Number.isNaN(ms)) return text;
-  return ms / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+  let serial = ms / 86_400_000 + 25569 - (date1904 ? 1462 : 0);
+  if (!date1904 && serial < 61) serial--;
+  if (serial < (date1904 ? 0 : 1)) return text;
+  return dateCell(serial, date1904) ?? text;
 }
 
 interface CellState {
   col: number;
   t: string | undefined;
+  /** The cell's style (an index into the styles part's cellXfs), as written. */
+  s: string | undefined;
   formula: string | null;
   value: string | null;
   inline: string | null;
@@ -80,23 +129,23 @@ interface CellState {
 /** A cell's shared string by its number in the shared-strings part. */
 export type SharedStringOf = (index: number) => RawValue;
 
-function cellValue(c: CellState, shared: SharedStringOf, date1904: boolean): RawValue {
+function cellValue(c: CellState, shared: SharedStringOf, f: SheetFormats): RawValue {
   // openpyxl writes an empty <v/> after every formula it has no result for.
   const noValue = c.value === null || (c.value === '' && c.t !== 'str');
   if (c.formula !== null) {
     if (noValue)
       return { problem: 'formula-without-value', text: c.formula ? `=${c.formula}` : 'a formula (shared with the cell above)' } satisfies CellProblem;
     // A formula's saved result is typed as a cell's value is; it is never a shared string.
-    return c.t === 's' ? c.value : typedValue(c.t, c.value!, date1904);
+    return c.t === 's' ? c.value : typedValue(c, c.value!, f);
   }
   if (c.t === 'inlineStr') return c.inline ?? c.value;
   if (noValue) return null;
-  return c.t === 's' ? shared(Number(c.value)) : typedValue(c.t, c.value!, date1904);
+  return c.t === 's' ? shared(Number(c.value)) : typedValue(c, c.value!, f);
 }
 
-/** A stored value by its cell type (t=). */
-function typedValue(t: string | undefined, text: string, date1904: boolean): RawValue {
-  switch (t) {
+/** A stored value by its cell type (t=), and a number by its style. */
+function typedValue(c: CellState, text: string, f: SheetFormats): RawValue {
+  switch (c.t) {
     case 'str':
       return text;
     case 'e':
@@ -104,9 +153,13 @@ function typedValue(t: string | undefined, text: string, date1904: boolean): Raw
     case 'b':
       return boolean(text);
     case 'd':
-      return isoDateSerial(text.trim(), date1904);
-    default:
-      return number(text);
+      return isoDate(text.trim(), f.date1904);
+    default: {
+      const n = number(text);
+      const dates = f.dateStyles;
+      if (dates && c.s !== undefined && typeof n === 'number' && dates[Number(c.s)] === 1) return dateCell(n, f.date1904) ?? n;
+      return n;
+    }
   }
 }
 
@@ -114,12 +167,14 @@ function typedValue(t: string | undefined, text: string, date1904: boolean): Raw
 export async function* sheetRows(
   xml: AsyncIterable<unknown> | Iterable<unknown>,
   shared: SharedStringOf,
-  date1904: boolean,
+  f: SheetFormats,
   limits: SheetRowLimits,
 ): AsyncGenerator<RawRow[]> {
+  const decoding = f.text;
+  // Whether a value has shown the part's bytes that are not UTF-8.
+  let invalidShown = false;
   let inData = false;
   let rowNo = 0;
-  let checkedRow = false;
   let cells: RawValue[] | null = null;
   let any = false;
   let nextCol = 1;
@@ -153,7 +208,6 @@ export async function* sheetRows(
             // file from repeating one row past the row limit.
             if (!Number.isInteger(r) || r <= rowNo) throw limits.damaged(`row ${attrs.r} is out of order after row ${rowNo}`);
             rowNo = r;
-            checkedRow = false;
             cells = [];
             any = false;
             nextCol = 1;
@@ -161,7 +215,7 @@ export async function* sheetRows(
           }
           case 'c':
             if (!cells) break;
-            cell = { col: (attrs.r && columnOf(attrs.r)) || nextCol, t: attrs.t, formula: null, value: null, inline: null };
+            cell = { col: (attrs.r && columnOf(attrs.r)) || nextCol, t: attrs.t, s: attrs.s, formula: null, value: null, inline: null };
             break;
           case 'f':
             if (cell) {
@@ -197,15 +251,16 @@ export async function* sheetRows(
             break;
           case 'c':
             if (cell && cells) {
-              const v = cellValue(cell, shared, date1904);
+              let v = cellValue(cell, shared, f);
+              // Text from this part (not a shared string, which the shared-strings reader checks).
+              if (decoding?.invalid && v !== null && (cell.t !== 's' || cell.formula !== null)) {
+                v = checkedText(v);
+                if (typeof v === 'object' && v !== null && 'problem' in v && v.problem === 'invalid-text') invalidShown = true;
+              }
               nextCol = cell.col + 1;
               // Only values count: formatting far to the right or far down is no reason to refuse a file.
               if (v !== null) {
-                if (!checkedRow) {
-                  if (rowNo > limits.maxRows) throw limits.tooBig('rows');
-                  checkedRow = true;
-                }
-                if (cell.col > limits.maxCols && !limits.placeholder?.(v)) throw limits.tooBig('columns');
+                if ((rowNo > limits.maxRows || cell.col > limits.maxCols) && !limits.outside?.(cell.col, rowNo, v)) throw limits.tooBig(cell.col, rowNo, v);
                 // A sparse row: the columns in between are blank.
                 while (cells.length < cell.col - 1) cells.push(null);
                 cells[cell.col - 1] = v;
@@ -227,4 +282,5 @@ export async function* sheetRows(
     }
     if (batch.length) yield batch;
   }
+  if (decoding?.invalid && !invalidShown) throw limits.invalidText();
 }

@@ -39,12 +39,12 @@ describe('bad files are refused with a sentence, and the database is untouched',
     [
       'more rows than the limit',
       async () => ({ name: 'rows.xlsx', bytes: await sheetWith((ws) => (ws.getCell('A250001').value = 1)) }),
-      /rows\.xlsx has more than 200,000 rows on the sheet "Data"/,
+      /^rows\.xlsx has a value in cell A250001 of the sheet "Data" \(1\), below the last row HNB Desk reads: it reads at most 200 columns and 200,000 rows\. Delete what is below row 200,000 and import again\.$/,
     ],
     [
       'more columns than the limit',
       async () => ({ name: 'cols.xlsx', bytes: await sheetWith((ws) => (ws.getCell(1, 300).value = 1)) }),
-      /cols\.xlsx has more than 200 columns/,
+      /^cols\.xlsx has a value in cell KN1 of the sheet "Data" \(1\), far outside the data: HNB Desk reads at most 200 columns and 200,000 rows\. Delete the stray cell and import again\.$/,
     ],
     ['a text file', async () => ({ name: 'notes.xlsx', bytes: Buffer.from('Cost centre,Budget\nHN01,100\n') }), /notes\.xlsx is not an Excel workbook/],
     ['a password-protected workbook', async () => ({ name: 'locked.xlsx', bytes: cfb(true) }), /locked\.xlsx is protected with a password/],
@@ -109,7 +109,9 @@ describe('bad files are refused with a sentence, and the database is untouched',
     const wb = await loadWorkbook(await exportBytes(t, { kind: 'monitoring', year: '2026-27', period: 7 }));
     const sh = wb.getWorksheet('Monitoring return')!;
     sh.getCell('I5').value = { formula: 'G5*1.1' } as ExcelJS.CellFormulaValue;
+    // Typing a date into a money cell in Excel also changes the cell's format to a date one.
     sh.getCell('I6').value = new Date(Date.UTC(2025, 11, 19));
+    sh.getCell('I6').style = { ...sh.getCell('I6').style, numFmt: 'dd/mm/yyyy' };
     sh.getCell('K7').value = 'n/a';
     sh.getCell('A8').value = 'abc';
     const before = dumpTables(t.sqlite);

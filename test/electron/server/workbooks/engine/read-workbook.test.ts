@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../electron/shared/errors';
 import { readWorkbook, READ_LIMITS } from '../../../../../electron/server/workbooks/engine/read-workbook';
-import { readWorkbookOffThread, useBuiltReadWorker } from '../../../../../electron/server/workbooks/engine/read-off-thread';
+import { readWorkbookOffThread, setBuiltReadWorker } from '../../../../../electron/server/workbooks/engine/read-off-thread';
 import { sharedText, sheetRows, type SharedString } from '../../../../../electron/server/workbooks/engine/sheet-rows';
 import { handMadeXlsx, oneSheetParts, saveWorkbook, streamedWorkbook } from '../../../../support/workbooks';
 
@@ -37,11 +37,17 @@ const xmlOf = (sheetData: string) => [
     `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
   ),
 ];
-const LIMITS = { maxRows: 100, maxCols: 10, tooBig: (what: 'rows' | 'columns') => new Error(`too many ${what}`), damaged: (why: string) => new Error(why) };
+const LIMITS = {
+  maxRows: 100,
+  maxCols: 10,
+  tooBig: (col: number, row: number) => new Error(`too ${col > 10 ? 'wide' : 'long'} at column ${col}, row ${row}`),
+  damaged: (why: string) => new Error(why),
+  invalidText: () => new Error('not UTF-8'),
+};
 
 async function rowsOf(sheetData: string, shared: SharedString[] = [], date1904 = false, limits = LIMITS) {
   const out = [];
-  for await (const batch of sheetRows(xmlOf(sheetData), (i) => sharedText(shared[i]), date1904, limits)) out.push(...batch);
+  for await (const batch of sheetRows(xmlOf(sheetData), (i) => sharedText(shared[i]), { date1904 }, limits)) out.push(...batch);
   return out;
 }
 
@@ -61,7 +67,7 @@ describe('reading a workbook', () => {
         'bold plain',
         1234.56,
         true,
-        45383,
+        { date: 45383, text: '01/04/2024' },
         2469.12,
         'text result',
         true,
@@ -202,7 +208,7 @@ describe('reading a workbook', () => {
     );
     expect(rows).toEqual([
       { row: 2, cells: ['plain', 'rich text'] },
-      { row: 3, cells: ['Apple ', 45383, 12.5] },
+      { row: 3, cells: ['Apple ', { date: 45383, text: '01/04/2024' }, 12.5] },
       {
         row: 7,
         cells: [
@@ -216,12 +222,13 @@ describe('reading a workbook', () => {
       },
       // Row 8 holds only formatting and an empty number: nothing.
     ]);
-    expect((await rowsOf('<row r="1"><c r="A1" t="d"><v>2024-04-01</v></c></row>', [], true))[0]!.cells).toEqual([45383 - 1462]);
+    expect((await rowsOf('<row r="1"><c r="A1" t="d"><v>2024-04-01</v></c></row>', [], true))[0]!.cells).toEqual([{ date: 45383 - 1462, text: '01/04/2024' }]);
   });
 
   it('stops at the first value past its limits, but not at formatting beyond them', async () => {
-    await expect(rowsOf('<row r="101"><c r="A101"><v>1</v></c></row>')).rejects.toThrow('too many rows');
-    await expect(rowsOf('<row r="1"><c r="K1"><v>1</v></c></row>')).rejects.toThrow('too many columns');
+    await expect(rowsOf('<row r="101"><c r="A101"><v>1</v></c></row>')).rejects.toThrow('too long at column 1, row 101');
+    await expect(rowsOf('<row r="101"><c r="B101" s="3"/><c r="C101"><v>1</v></c></row>')).rejects.toThrow('too long at column 3, row 101');
+    await expect(rowsOf('<row r="1"><c r="K1"><v>1</v></c></row>')).rejects.toThrow('too wide at column 11, row 1');
     expect(await rowsOf('<row r="1"><c r="A1"><v>1</v></c><c r="Z1" s="4"/></row><row r="5000"><c r="A5000" s="4"/></row>')).toEqual([{ row: 1, cells: [1] }]);
   });
 
@@ -251,7 +258,7 @@ describe('reading a workbook', () => {
           '0x1A',
           false,
           true,
-          45383,
+          { date: 45383, text: '01/04/2024' },
           '',
           { problem: 'formula-without-value', text: 'a formula (shared with the cell above)' },
         ],
@@ -285,7 +292,10 @@ describe('reading a workbook on a worker thread', () => {
     const there = await readWorkbookOffThread(Buffer.from(bytes), 'long.xlsx', { limits }).catch((e: unknown) => e);
     expect(here).toBeInstanceOf(AppError);
     expect(there).toBeInstanceOf(AppError);
-    expect((there as AppError).message).toBe('long.xlsx has more than 20 rows on the sheet "Long", so it was not read.');
+    expect((there as AppError).message).toBe(
+      'long.xlsx has a value in cell A21 of the sheet "Long" (21), below the last row HNB Desk reads: it reads at most 200 columns and 20 rows. Delete what is below row 20 and import again.',
+    );
+    expect((here as AppError).message).toBe((there as AppError).message);
     expect([(there as AppError).code, (there as AppError).details]).toEqual([(here as AppError).code, (here as AppError).details]);
 
     const damaged = Buffer.concat([bytes.subarray(0, 200), Buffer.alloc(400, 7), bytes.subarray(600)]);
@@ -295,30 +305,85 @@ describe('reading a workbook on a worker thread', () => {
   });
 });
 
+describe('a value far outside the data', () => {
+  const refusal = async (bytes: Buffer, name: string, limits = READ_LIMITS) => {
+    const messages: string[] = [];
+    for (const read of [() => readWorkbook(bytes, name, undefined, limits), () => readWorkbookOffThread(Buffer.from(bytes), name, { limits })]) {
+      const e = await read().then(
+        () => null,
+        (x: unknown) => x,
+      );
+      expect(e, name).toBeInstanceOf(AppError);
+      expect([(e as AppError).code, (e as AppError).details]).toEqual(['INVALID_FILE', { fileName: name, rule: 'size limits' }]);
+      messages.push((e as AppError).message);
+    }
+    expect(messages[1], `${name}: the same sentence on either thread`).toBe(messages[0]);
+    return messages[0];
+  };
+
+  it('is refused naming its cell and what it holds, as shared or inline text', async () => {
+    const far =
+      'report.xlsx has a value in cell XFD12 of the sheet "Monitoring return" ("x"), far outside the data: HNB Desk reads at most 200 columns and 200,000 rows. Delete the stray cell and import again.';
+    const data = '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="12"><c r="A12"><v>5</v></c>';
+    const shared = oneSheetParts({ sheetName: 'Monitoring return', sharedStrings: ['Code', 'x'], sheetData: `${data}<c r="XFD12" t="s"><v>1</v></c></row>` });
+    expect(await refusal(handMadeXlsx(shared), 'report.xlsx')).toBe(far);
+    const inline = oneSheetParts({
+      sheetName: 'Monitoring return',
+      sharedStrings: ['Code'],
+      sheetData: `${data}<c r="XFD12" t="inlineStr"><is><t>x</t></is></c></row>`,
+    });
+    expect(await refusal(handMadeXlsx(inline), 'report.xlsx')).toBe(far);
+  });
+
+  it('is the first such cell, whether its text came before or after, and blank text out there does not count', async () => {
+    const sheetData =
+      '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="4"><c r="XFD4" t="s"><v>2</v></c></row>' +
+      '<row r="5"><c r="A5"><v>1</v></c><c r="KN5" t="s"><v>1</v></c></row><row r="12"><c r="KN12"><v>7</v></c></row>';
+    expect(await refusal(handMadeXlsx(oneSheetParts({ sharedStrings: ['Code', 'stray', ''], sheetData })), 'first.xlsx')).toBe(
+      'first.xlsx has a value in cell KN5 of the sheet "Data" ("stray"), far outside the data: HNB Desk reads at most 200 columns and 200,000 rows. Delete the stray cell and import again.',
+    );
+    // The text at KN5 blank too: the number at KN12 is the first value out there.
+    expect(await refusal(handMadeXlsx(oneSheetParts({ sharedStrings: ['Code', '', ''], sheetData })), 'first.xlsx')).toBe(
+      'first.xlsx has a value in cell KN12 of the sheet "Data" (7), far outside the data: HNB Desk reads at most 200 columns and 200,000 rows. Delete the stray cell and import again.',
+    );
+  });
+
+  it('below the last row is refused naming its cell, a date by its date', async () => {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('Long');
+    for (let r = 1; r <= 20; r++) s.getCell(`A${r}`).value = r;
+    s.getCell('C21').style = { font: { bold: true } };
+    s.getCell('D21').value = new Date(Date.UTC(2024, 3, 1));
+    expect(await refusal(await saveWorkbook(wb), 'long.xlsx', { ...READ_LIMITS, maxRows: 20 })).toBe(
+      'long.xlsx has a value in cell D21 of the sheet "Long" (01/04/2024), below the last row HNB Desk reads: it reads at most 200 columns and 20 rows. Delete what is below row 20 and import again.',
+    );
+  });
+});
+
 describe('the built worker', () => {
   it('is what the packaged app runs, and reads the same', async () => {
     const built = resolve(__dirname, '../../../../../out/main/read-worker.js');
     expect(existsSync(built), `${built} is missing: npm test builds it (npm run build)`).toBe(true);
     const bytes = await saveWorkbook(mixedWorkbook());
-    useBuiltReadWorker(built);
+    setBuiltReadWorker(built);
     try {
       expect(await readWorkbookOffThread(Buffer.from(bytes), 'mixed.xlsx')).toEqual(await readWorkbook(bytes, 'mixed.xlsx'));
     } finally {
-      useBuiltReadWorker(null);
+      setBuiltReadWorker(null);
     }
   });
 });
 
 describe('a reader thread that cannot start', () => {
   it('is reported as HNB Desk’s fault, not the file’s', async () => {
-    useBuiltReadWorker(resolve(__dirname, 'no-such-worker.js'));
+    setBuiltReadWorker(resolve(__dirname, 'no-such-worker.js'));
     try {
       const e = await readWorkbookOffThread(await saveWorkbook(mixedWorkbook()), 'fine.xlsx').catch((x: unknown) => x);
       expect(e).toBeInstanceOf(AppError);
       expect((e as AppError).code).toBe('INTERNAL');
       expect((e as AppError).message).toMatch(/^HNB Desk could not run its workbook reader, so fine\.xlsx was not read\./);
     } finally {
-      useBuiltReadWorker(null);
+      setBuiltReadWorker(null);
     }
   });
 });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { SheetRows, type RowCell } from '../../../../../electron/server/workbooks/engine/row-xml';
 import { loadWorkbook, partText, streamedWorkbook } from '../../../../support/workbooks';
