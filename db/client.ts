@@ -226,7 +226,7 @@ export async function openWorkspaceDb(path: string, options: OpenOptions = {}): 
 }
 
 /** A file that cannot be written (read-only, or on a read-only drive) said so; anything else as it is. */
-function openError(path: string, e: unknown): unknown {
+export function openError(path: string, e: unknown): unknown {
   const code = (e as { code?: string }).code ?? '';
   if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM') {
     return new AppError(

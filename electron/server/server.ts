@@ -97,12 +97,13 @@ export class DomainServer {
    */
   freshPathFor(name: string): string {
     mkdirSync(this.dataDir, { recursive: true });
-    const safe =
-      name
-        .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .replace(/^\.+/, '') || 'Workspace';
+    const cleaned = name
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name may not hold
+      .replace(/[<>:"/\\|?*\u0000-\u001f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[.\s]+|[.\s]+$/g, '');
+    // Windows keeps these names for devices: a file cannot be called CON or LPT1.
+    const safe = !cleaned ? 'Workspace' : /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cleaned) ? `${cleaned} workspace` : cleaned;
     for (let n = 1; ; n++) {
       const path = join(this.dataDir, `${safe}${n === 1 ? '' : ` ${n}`}.${WORKSPACE_EXTENSION}`);
       if (!existsSync(path)) return path;

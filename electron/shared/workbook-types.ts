@@ -25,6 +25,11 @@ export interface ScopeFieldInfo {
 export interface KindInfo {
   kind: string;
   title: string;
+  /** The natural key rows are matched on (a line code), and the field that names a row to a person. */
+  keyField: string;
+  labelField: string;
+  /** What one row is, in messages: "line". */
+  rowNoun: string;
   scopeFields: ScopeFieldInfo[];
   /** Whether a row the database does not hold is added (budget lines) or listed as unmatched. */
   canAdd: boolean;

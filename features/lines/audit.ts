@@ -17,5 +17,8 @@ export const linesAudit = [
       active: 'In use',
     },
     subject: (row) => lineRef(String(row.id)),
+    values: {
+      groupId: (id, db) => (db.$client.prepare('SELECT name FROM provision_group WHERE id = ?').pluck().get(id) as string | undefined) ?? null,
+    },
   }),
 ];

@@ -16,7 +16,10 @@ export function loadLineYears(db: Db, yearId: string): LineYear[] {
     .all(yearId) as Array<[number, number, number | null, number | null, string | null, number]>;
   for (const [lineId, period, forecastPence, actualPence, commentary, reviewed] of rows) {
     let m = entries.get(lineId);
-    if (!m) entries.set(lineId, (m = new Map()));
+    if (!m) {
+      m = new Map();
+      entries.set(lineId, m);
+    }
     m.set(period, { forecastPence, actualPence, commentary, reviewed: reviewed === 1 });
   }
   return yearLineRows(db, yearId).map((l) => ({

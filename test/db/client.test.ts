@@ -1,15 +1,15 @@
-import { readFileSync, writeFileSync, existsSync, readdirSync, truncateSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync, existsSync, readdirSync, truncateSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { APPLICATION_ID, openWorkspaceDb } from '../../db/client';
+import { APPLICATION_ID, openError, openWorkspaceDb } from '../../db/client';
 import { embeddedMigrations } from '../../db/migrations/embedded';
 import { AppError } from '../../electron/shared/errors';
 import { dumpTables, tempDir, testServer } from '../support/workspace';
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
-  cleanups.forEach((c) => c());
+  for (const c of cleanups) c();
   cleanups = [];
 });
 function dir() {
@@ -141,6 +141,78 @@ describe('opening a workspace file', () => {
       expect((w.sqlite.pragma('table_info(workspace)') as { name: string }[]).map((c) => c.name)).toContain('note');
     } finally {
       w.sqlite.close();
+    }
+  });
+
+  it('refuses an empty (0-byte) file unless the user chose to make a workspace there, and leaves it untouched', async () => {
+    const path = join(dir(), 'empty.hnbdesk');
+    writeFileSync(path, '');
+    const e = await refusal(path, { create: true });
+    expect(e.code).toBe('NOT_WORKSPACE');
+    expect(e.message).toMatch(/empty\.hnbdesk is empty \(0 bytes\), so it is not an HNB Desk workspace.*It has not been changed/);
+    expect(statSync(path).size).toBe(0);
+    expect(readdirSync(join(path, '..'))).toEqual(['empty.hnbdesk']);
+    const w = await openWorkspaceDb(path, { create: true, explicit: true });
+    expect(w.created).toBe(true);
+    w.sqlite.close();
+  });
+
+  it('leaves no -wal or -shm file beside a file it refused, nor beside one it only read', async () => {
+    const path = await demoFile();
+    const folder = join(path, '..');
+    const db = new Database(path);
+    db.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run('f'.repeat(64), 9_999_999_999_999);
+    db.close();
+    const sides = () => readdirSync(folder).filter((f) => f.endsWith('-wal') || f.endsWith('-shm'));
+    expect(sides()).toEqual([]);
+    expect((await refusal(path)).code).toBe('NEWER_VERSION');
+    expect(sides()).toEqual([]);
+    const other = join(folder, 'other.sqlite');
+    const o = new Database(other);
+    o.pragma('journal_mode = WAL');
+    o.exec('CREATE TABLE t (x)');
+    o.close();
+    expect((await refusal(other)).code).toBe('NOT_WORKSPACE');
+    expect(sides()).toEqual([]);
+  });
+
+  it('refuses a file whose user_version is newer than this app, even if its migrations table says otherwise', async () => {
+    const path = await demoFile();
+    const db = new Database(path);
+    db.pragma(`user_version = ${embeddedMigrations.length + 3}`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const before = readFileSync(path);
+    const e = await refusal(path);
+    expect(e.code).toBe('NEWER_VERSION');
+    expect(e.message).toContain(`(schema ${embeddedMigrations.length + 3}; this version knows ${embeddedMigrations.length})`);
+    expect(readFileSync(path)).toEqual(before);
+  });
+
+  it('says a read-only file cannot be written to, rather than failing at the first save', async () => {
+    // SQLite opens a file it may not write as read-only without a word; the open says so. (Root
+    // writes whatever a file's mode says, so the refusal is held to its sentence directly too.)
+    for (const code of ['SQLITE_READONLY', 'SQLITE_CANTOPEN', 'EACCES', 'EPERM']) {
+      const e = openError('/data/Authority.hnbdesk', Object.assign(new Error('x'), { code })) as AppError;
+      expect(e.code, code).toBe('READ_ONLY');
+      expect(e.message).toBe(
+        'Authority.hnbdesk cannot be written to (it is read-only, or in a folder HNB Desk may not change), so it was not opened. Copy it to a folder you can write to, or ask for write access, and open the copy.',
+      );
+    }
+    expect(openError('/x', new Error('other'))).toBeInstanceOf(Error);
+    const path = await demoFile();
+    chmodSync(path, 0o444);
+    try {
+      const opened = await openWorkspaceDb(path).then(
+        (w) => {
+          w.sqlite.close();
+          return null;
+        },
+        (e: AppError) => e,
+      );
+      if (process.getuid?.() !== 0) expect(opened?.code).toBe('READ_ONLY');
+    } finally {
+      chmodSync(path, 0o644);
     }
   });
 });

@@ -12,7 +12,7 @@ const root = join(__dirname, '..', '..');
 const folder = join(root, 'db', 'migrations');
 let cleanups: Array<() => void> = [];
 afterEach(() => {
-  cleanups.forEach((c) => c());
+  for (const c of cleanups) c();
   cleanups = [];
 });
 

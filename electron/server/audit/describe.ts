@@ -1,11 +1,15 @@
+import type { Db } from '../../../db/client';
 import type { MoneyFormat } from '../../shared/money';
+import type { AuditedEntity } from './registry';
 
 /** Fields that identify a row rather than describe it: left out when a whole row is shown. */
 const KEY_FIELDS = new Set(['id', 'yearId', 'lineId', 'period', 'versionId']);
 
-/** A stored value as a person reads it: money in pounds, booleans as Yes and No. */
-export function valueText(field: string, value: unknown, money: MoneyFormat): string {
+/** A stored value as a person reads it: money in pounds, booleans as Yes and No, a reference by its name. */
+export function valueText(field: string, value: unknown, money: MoneyFormat, entity?: { def?: AuditedEntity; db: Db }): string {
   if (value === null || value === undefined || value === '') return '(none)';
+  const named = entity?.def?.values?.[field]?.(value, entity.db);
+  if (named) return named;
   if (field.endsWith('Pence') && typeof value === 'number') return money.format(value, { pence: value % 100 !== 0 });
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   return String(value);

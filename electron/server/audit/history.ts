@@ -25,6 +25,7 @@ export function history(ws: Workspace, subject: EntityRef, scope?: EntityRef, li
   const out: HistoryEntry[] = [];
   for (const e of entries) {
     const cs = sets.get(e.changeSetId)!;
+    const names = { def: ws.audit.named(e.entity), db: ws.db };
     const base = {
       id: e.id,
       at: cs.at,
@@ -43,8 +44,8 @@ export function history(ws: Workspace, subject: EntityRef, scope?: EntityRef, li
         ...base,
         field: e.field,
         what: ws.audit.fieldName(e.entity, e.field, e.part),
-        oldText: valueText(e.field, parse(e.oldValue), money),
-        newText: valueText(e.field, parse(e.newValue), money),
+        oldText: valueText(e.field, parse(e.oldValue), money, names),
+        newText: valueText(e.field, parse(e.newValue), money, names),
       });
       continue;
     }
@@ -54,8 +55,8 @@ export function history(ws: Workspace, subject: EntityRef, scope?: EntityRef, li
         ...base,
         field,
         what: ws.audit.fieldName(e.entity, field, e.part),
-        oldText: e.op === 'insert' ? '(none)' : valueText(field, value, money),
-        newText: e.op === 'insert' ? valueText(field, value, money) : '(none)',
+        oldText: e.op === 'insert' ? '(none)' : valueText(field, value, money, names),
+        newText: e.op === 'insert' ? valueText(field, value, money, names) : '(none)',
       });
     }
   }

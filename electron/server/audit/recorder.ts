@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { InferInsertModel, InferSelectModel } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
-import { CHANGE_KINDS, changeSet } from '../../../db/schema';
+import { type CHANGE_KINDS, changeSet } from '../../../db/schema';
 import type { EntityRef } from '../../shared/entity-ref';
 import { AppError } from '../../shared/errors';
 import type { LockRegistry } from '../locks/locks';
@@ -109,7 +109,10 @@ export class ChangeRecorder {
 
   private statements(table: AuditableTable): TableStatements {
     let st = this.tables.get(table);
-    if (!st) this.tables.set(table, (st = new TableStatements(this.db.$client, table)));
+    if (!st) {
+      st = new TableStatements(this.db.$client, table);
+      this.tables.set(table, st);
+    }
     return st;
   }
 

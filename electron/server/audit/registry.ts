@@ -26,6 +26,8 @@ export interface AuditTableDef {
   part?: (row: AnyRow) => string | null;
   /** Fields that may still change while the row's scope is locked. */
   writableWhenLocked?: readonly string[];
+  /** How a field's stored value reads in the history, where the bare value would not (a group's id as its name). */
+  values?: Record<string, (value: unknown, db: Db) => string | null>;
 }
 
 export interface AuditedEntity extends AuditTableDef {

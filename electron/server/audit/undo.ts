@@ -65,15 +65,15 @@ export function undoState(ws: Workspace): UndoState {
   };
 }
 
-function conflict(label: string): AppError {
-  return new AppError('INVALID_INPUT', `"${label}" cannot be undone: the same figures have been changed since, outside this window. Nothing was changed.`);
+function conflict(label: string, verb: string): AppError {
+  return new AppError('INVALID_INPUT', `"${label}" cannot be ${verb}: the same figures have been changed since, outside this window. Nothing was changed.`);
 }
 
 /**
  * Replays a change set's audit entries backwards. Each entry is checked against the row as it
  * stands, so reversing never overwrites a change it did not make.
  */
-export function revertChangeSet(rec: ChangeRecorder, ws: Workspace, changeSetId: number, label: string): void {
+export function revertChangeSet(rec: ChangeRecorder, ws: Workspace, changeSetId: number, label: string, verb = 'undone'): void {
   const entries = ws.db.select().from(auditEntry).where(eq(auditEntry.changeSetId, changeSetId)).orderBy(desc(auditEntry.id)).all();
   for (const e of entries) {
     const entity = ws.audit.named(e.entity);
@@ -83,13 +83,13 @@ export function revertChangeSet(rec: ChangeRecorder, ws: Workspace, changeSetId:
     const current = rec.read(table, id) as Record<string, unknown> | undefined;
     const context = { scope: e.scope, subject: e.subject, part: e.part };
     if (e.op === 'insert') {
-      if (!current) throw conflict(label);
+      if (!current) throw conflict(label, verb);
       rec.delete(table, id, context);
     } else if (e.op === 'update') {
-      if (!current || JSON.stringify(current[e.field] ?? null) !== e.newValue) throw conflict(label);
+      if (!current || JSON.stringify(current[e.field] ?? null) !== e.newValue) throw conflict(label, verb);
       rec.update(table, id, { [e.field]: parse(e.oldValue) }, context);
     } else {
-      if (current) throw conflict(label);
+      if (current) throw conflict(label, verb);
       rec.insert(table, parse(e.oldValue) as Record<string, unknown>, context);
     }
   }
@@ -124,7 +124,7 @@ export function redoLast(ws: Workspace): UndoState & { redone: string } {
     'redo',
     `Redo: ${label}`,
     (rec) => {
-      revertChangeSet(rec, ws, undo.id, label);
+      revertChangeSet(rec, ws, undo.id, label, 'redone');
       ws.db.update(changeSet).set({ revertedById: rec.id }).where(eq(changeSet.id, undo.id)).run();
       // The original change is in force again: it is what the next undo reverses.
       if (original !== null) ws.db.update(changeSet).set({ revertedById: null }).where(eq(changeSet.id, original)).run();

@@ -68,7 +68,7 @@ export function loadDemo(ws: Workspace): { years: string[] } {
         const line = byCode.get(plan.code)!;
         const revised = yi > 0 ? plan.budget + (VIREMENTS[plan.code] ?? 0) : plan.budget;
         rec.insert(budget, { yearId: y.year, lineId: line.id, originalPence: pence(plan.budget), revisedPence: pence(revised) });
-        plan.forecasts.forEach((f, i) =>
+        plan.forecasts.forEach((f, i) => {
           rec.insert(forecast, {
             yearId: y.year,
             period: i + 1,
@@ -76,8 +76,8 @@ export function loadDemo(ws: Workspace): { years: string[] } {
             forecastPence: pence(f),
             actualPence: plan.actualsPence[i]!,
             commentary: plan.commentary[i] ?? null,
-          }),
-        );
+          });
+        });
       }
     });
     for (const y of DEMO_YEARS.filter((d) => d.closed)) {

@@ -10,7 +10,10 @@ import { AppError, type Envelope } from '../../shared/errors';
 import type { DomainServer } from '../server';
 
 // A 50 MB workbook is about 67 MB as base64 in JSON.
-const MAX_BODY = 80 * 1024 * 1024;
+export const MAX_BODY = 80 * 1024 * 1024;
+/** Imports in progress at once: each holds its file and two reading threads. */
+const MAX_IMPORTS = 2;
+const IMPORT_CHANNELS = new Set(['importFile', 'mapImport', 'previewMapped', 'applyImport']);
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -48,18 +51,34 @@ function sendEnvelope(res: ServerResponse, status: number, envelope: Envelope<un
   send(res, status, JSON.stringify(envelope));
 }
 
+function tooLarge(size: number): AppError {
+  const mb = (n: number) => `${Math.ceil(n / 1024 / 1024)} MB`;
+  return new AppError(
+    'INVALID_FILE',
+    `What was sent is ${size > MAX_BODY * 2 ? `over ${mb(MAX_BODY * 2)}` : mb(size)}; HNB Desk takes at most ${mb(MAX_BODY)} in one go (a workbook of about 50 MB). Delete unused sheets or rows, or split it into smaller workbooks, and import again.`,
+    { rule: 'file size limit' },
+  );
+}
+
+/**
+ * The request body, or a clear refusal when it is over the limit. The rest of an oversized body
+ * is read and dropped (up to twice the limit), so the browser gets the answer instead of a reset
+ * connection; a body past that is cut off.
+ */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new AppError('INVALID_INPUT', 'The request is too large.'));
+      if (size <= MAX_BODY) chunks.push(c);
+      else if (size > MAX_BODY * 2) {
+        reject(tooLarge(Math.max(size, declared)));
         req.destroy();
-      } else chunks.push(c);
+      }
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > MAX_BODY ? reject(tooLarge(Math.max(size, declared))) : resolveBody(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -79,6 +98,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const root = resolve(options.staticDir);
   let port = 0;
+  let importing = 0;
 
   const http = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -102,8 +122,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           error: { code: 'UNAUTHORIZED', message: 'This session has expired. Reopen the link printed by npm start.' },
         });
       }
+      const channel = (() => {
+        try {
+          return decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          return '';
+        }
+      })();
+      const isImport = IMPORT_CHANNELS.has(channel);
+      if (isImport && importing >= MAX_IMPORTS) {
+        req.resume();
+        return sendEnvelope(res, 429, {
+          ok: false,
+          error: { code: 'FILE_BUSY', message: 'HNB Desk is already working on other imports. Wait for them to finish, then try again.' },
+        });
+      }
+      if (isImport) importing++;
       try {
-        const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
         const raw = await readBody(req);
         let input: unknown;
         try {
@@ -120,8 +155,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return sendEnvelope(res, 200, await options.server.call(channel, input));
       } catch (e) {
         const info = e instanceof AppError ? e.toInfo() : { code: 'INTERNAL' as const, message: String((e as Error)?.message ?? e) };
-        return sendEnvelope(res, 200, { ok: false, error: info });
+        if (!res.headersSent) return sendEnvelope(res, info.details?.rule === 'file size limit' ? 413 : 200, { ok: false, error: info });
+      } finally {
+        if (isImport) importing--;
       }
+      return;
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');

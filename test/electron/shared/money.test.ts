@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPence, formatPenceShort, parseMoney } from '../../../electron/shared/money';
+import { allocateExactly, applyRate, formatPence, formatPenceShort, moneyFormat, parseMoney, roundDiv } from '../../../electron/shared/money';
 
 describe('parseMoney', () => {
   it.each([
@@ -45,5 +45,86 @@ describe('formatPence', () => {
     expect(formatPenceShort(4_320_000_000)).toBe('£43.2m');
     expect(formatPenceShort(35_700_000)).toBe('£357k');
     expect(formatPenceShort(-1_200_000_000)).toBe('-£12.0m');
+  });
+});
+
+describe('negatives, as the workspace shows them', () => {
+  it('writes -£1,234 or (£1,234), and the matching Excel formats', () => {
+    expect(formatPence(-123_400)).toBe('-£1,234');
+    expect(formatPence(-123_456, { pence: true, negative: 'brackets' })).toBe('(£1,234.56)');
+    expect(formatPence(-49, { negative: 'brackets' })).toBe('£0');
+    expect(moneyFormat('brackets').format(-5_000_000)).toBe('(£50,000)');
+    expect(moneyFormat('brackets').short(-1_200_000_000)).toBe('(£12.0m)');
+    expect(moneyFormat('minus').excel).toBe('"£"#,##0.00;-"£"#,##0.00;"£"0.00');
+    expect(moneyFormat('brackets').excelWhole).toBe('"£"#,##0;("£"#,##0);"£"0');
+  });
+  it('rounds to whole pounds by the one rule, half away from zero', () => {
+    expect(formatPence(150)).toBe('£2');
+    expect(formatPence(-150)).toBe('-£2');
+    expect(formatPence(149)).toBe('£1');
+  });
+});
+
+describe('exact arithmetic', () => {
+  it('divides whole numbers rounding half away from zero, exactly', () => {
+    expect(roundDiv(5, 2)).toBe(3);
+    expect(roundDiv(-5, 2)).toBe(-3);
+    expect(roundDiv(7, 3)).toBe(2);
+    expect(roundDiv(-7, 3)).toBe(-2);
+    expect(roundDiv(1, -2)).toBe(-1);
+    expect(roundDiv(2n ** 60n + 1n, 2n)).toBe(Number(2n ** 59n + 1n));
+    expect(() => roundDiv(1, 0)).toThrow(RangeError);
+  });
+
+  it('applies a rate to the penny (or the pound) without float error tipping a half', () => {
+    // 1.005 × 100 is 100.49999… in floating point; the exact product is 100.5, which rounds up.
+    expect(applyRate(100, 1.005)).toBe(101);
+    expect(applyRate(1_000_000, '0.005')).toBe(5_000);
+    expect(applyRate(-333, 0.5)).toBe(-167);
+    expect(applyRate(21_000_000, '10000.00', 100)).toBe(210_000_000_000);
+    expect(applyRate(123_456, 0.5, 100)).toBe(61_700);
+    expect(() => applyRate(100, 'ten')).toThrow(RangeError);
+  });
+
+  it('shares a total out exactly, the remainder by the largest remainders', () => {
+    const shares = allocateExactly(100, [1, 1, 1]);
+    expect(shares).toEqual([34, 33, 33]);
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(100);
+    expect(allocateExactly(-100, [1, 1, 1])).toEqual([-34, -33, -33]);
+    // Remainders .4 .3 .3 of a penny: the first, biggest remainder, takes the spare penny.
+    expect(allocateExactly(10, [3.4, 3.3, 3.3])).toEqual([4, 3, 3]);
+    // Ties go to the larger weight, then the earlier recipient.
+    expect(allocateExactly(1, [1, 2])).toEqual([0, 1]);
+    expect(allocateExactly(0, [1, 2])).toEqual([0, 0]);
+  });
+
+  it('shares in whole pounds, and can give the remainder to a named recipient', () => {
+    const pot = 315_555_000; // £3,155,550, the AIP example
+    const byPupils = allocateExactly(pot, [1234, 2345, 3456, 987, 1500], { unit: 100 });
+    expect(byPupils.every((s) => s % 100 === 0)).toBe(true);
+    expect(byPupils.reduce((a, b) => a + b, 0)).toBe(pot);
+    const toFirst = allocateExactly(1000, [1, 1, 1], { unit: 100, remainder: 0 });
+    expect(toFirst).toEqual([400, 300, 300]);
+    expect(() => allocateExactly(150, [1, 1], { unit: 100 })).toThrow(/whole number of pounds/);
+    expect(() => allocateExactly(100, [0, 0])).toThrow(/add up to nothing/);
+    expect(() => allocateExactly(100, [1, -1])).toThrow(/zero or more/);
+    expect(() => allocateExactly(100, [1], { remainder: 3 })).toThrow(/not one of the recipients/);
+  });
+
+  it('always adds up to the total, whatever the weights', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (let i = 0; i < 500; i++) {
+      const n = 1 + Math.floor(rand() * 30);
+      const weights = Array.from({ length: n }, () => Math.round(rand() * 1e6) / 100);
+      if (!weights.some((w) => w > 0)) weights[0] = 1;
+      const total = Math.round((rand() - 0.3) * 1e9);
+      const shares = allocateExactly(total, weights);
+      expect(shares.reduce((a, b) => a + b, 0)).toBe(total);
+      expect(shares.every((s, j) => Math.abs(s - (total * weights[j]!) / weights.reduce((a, b) => a + b, 0)) < 1)).toBe(true);
+    }
   });
 });

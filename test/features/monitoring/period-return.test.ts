@@ -22,7 +22,10 @@ async function roughWorkspace(): Promise<TestServer> {
   const ids = (s.prepare('SELECT id FROM forecast ORDER BY id').pluck().all() as number[]).filter((id) => id % 4 === 1);
   const drop = s.prepare('DELETE FROM forecast WHERE id = ?');
   const blank = s.prepare('UPDATE forecast SET forecast_pence = NULL, actual_pence = ?, commentary = ? WHERE id = ?');
-  ids.forEach((id, i) => (i % 2 ? drop.run(id) : blank.run(1000 + i, i % 3 ? `note ${i}` : null, id)));
+  ids.forEach((id, i) => {
+    if (i % 2) drop.run(id);
+    else blank.run(1000 + i, i % 3 ? `note ${i}` : null, id);
+  });
   const lines = s.prepare('SELECT id FROM budget_line ORDER BY id').pluck().all() as number[];
   s.prepare('UPDATE budget_line SET active = 0 WHERE id IN (?, ?)').run(lines[0], lines[1]);
   s.prepare('DELETE FROM forecast WHERE line_id = ?').run(lines[1]);

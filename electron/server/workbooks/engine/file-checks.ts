@@ -113,25 +113,25 @@ export function checkFileSize(fileName: string, size: number, limits: FileLimits
   );
 }
 
+const SAVE_AS = 'Open it in Excel, save a copy as an Excel Workbook (.xlsx), and import that.';
+
+/** What each other spreadsheet file is, and the sentence that refuses it. */
+const OTHER_FORMATS: Record<string, [rule: string, sentence: (name: string) => string]> = {
+  '.xlsm': ['macro workbook', (n) => `${n} is a macro-enabled workbook (.xlsm). Save a copy as an Excel Workbook (.xlsx) without macros and import that.`],
+  '.xls': ['old xls format', (n) => `${n} is in the old Excel 97-2003 format (.xls). ${SAVE_AS}`],
+  '.xlsb': ['binary workbook', (n) => `${n} is an Excel Binary Workbook (.xlsb). ${SAVE_AS}`],
+  '.csv': ['csv file', (n) => `${n} is a CSV text file, not an Excel workbook. ${SAVE_AS}`],
+  '.ods': ['ods format', (n) => `${n} is an OpenDocument spreadsheet (.ods), not an Excel workbook. ${SAVE_AS}`],
+};
+
 function checkExtension(name: string, refuse: Refuse): void {
   const ext = win32.extname(name).toLowerCase();
-  const saveAs = 'Open it in Excel, save a copy as an Excel Workbook (.xlsx), and import that.';
-  switch (ext) {
-    case '.xlsx':
-      return;
-    case '.xlsm':
-      return refuse('macro workbook', `${name} is a macro-enabled workbook (.xlsm). Save a copy as an Excel Workbook (.xlsx) without macros and import that.`);
-    case '.xls':
-      return refuse('old xls format', `${name} is in the old Excel 97-2003 format (.xls). ${saveAs}`);
-    case '.xlsb':
-      return refuse('binary workbook', `${name} is an Excel Binary Workbook (.xlsb). ${saveAs}`);
-    case '.csv':
-      return refuse('csv file', `${name} is a CSV text file, not an Excel workbook. ${saveAs}`);
-    case '.ods':
-      return refuse('ods format', `${name} is an OpenDocument spreadsheet (.ods), not an Excel workbook. ${saveAs}`);
-    default:
-      return refuse('not xlsx', `${name} is not an Excel workbook (.xlsx); HNB Desk imports .xlsx files only. ${saveAs}`);
-  }
+  if (ext === '.xlsx') return;
+  const [rule, sentence] = OTHER_FORMATS[ext] ?? [
+    'not xlsx',
+    (n: string) => `${n} is not an Excel workbook (.xlsx); HNB Desk imports .xlsx files only. ${SAVE_AS}`,
+  ];
+  refuse(rule, sentence(name));
 }
 
 function checkMagic(buf: Buffer, name: string, refuse: Refuse): void {

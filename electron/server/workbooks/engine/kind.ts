@@ -133,6 +133,9 @@ export function kindInfo(def: KindDef): KindInfo {
   return {
     kind: def.kind,
     title: def.title,
+    keyField: def.keyField,
+    labelField: def.labelField,
+    rowNoun: def.rowNoun,
     scopeFields: def.scope.fields,
     canAdd: def.canAdd,
     fields: def.columns.map((c) => ({

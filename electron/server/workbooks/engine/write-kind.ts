@@ -102,7 +102,9 @@ function writeReadMe(wb: TableWorkbookWriter, def: KindDef, data: KindData, head
   });
   put('', { size: 10 });
   put('How to fill it in', { size: 11, bold: true });
-  def.instructions.forEach((t, i) => put(`${i + 1}. ${t}`, { size: 10 }));
+  def.instructions.forEach((t, i) => {
+    put(`${i + 1}. ${t}`, { size: 10 });
+  });
   put(
     `White cells on the "${def.sheetName}" sheet are for typing; grey cells are locked. The sheet is protected without a password (Review > Unprotect Sheet) only to stop accidents.`,
     { size: 10 },

@@ -1,8 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost, type WebHost } from '../../../../electron/server/hosts/web-host';
+import { MAX_BODY, startWebHost, type WebHost } from '../../../../electron/server/hosts/web-host';
 import { CONTENT_SECURITY_POLICY } from '../../../../electron/shared/csp';
 import { testServer, type TestServer } from '../../../support/workspace';
 
@@ -88,6 +88,68 @@ describe('the loopback web host', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     const bytes = JSON.parse((await call('importFile', { source: { fileName: 'x.xlsx', base64: Buffer.from('not a workbook').toString('base64') } })).body);
     expect(bytes).toMatchObject({ ok: false, error: { code: 'INVALID_FILE' } });
+  });
+
+  it('opens only a workspace from the recent list, never creates one at a path the page names, and says the same whether the path exists or not', async () => {
+    const made = join(t.dir, 'made-up.hnbdesk');
+    const existing = join(t.dir, 'secret.txt');
+    const a = JSON.parse((await call('openWorkspace', { path: made })).body);
+    const b = JSON.parse((await call('openWorkspace', { path: existing })).body);
+    expect(a).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(b.error).toEqual(a.error);
+    expect(existsSync(made)).toBe(false);
+    expect(JSON.parse((await call('openWorkspace', { path: made, create: true })).body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(existsSync(made)).toBe(false);
+    // A new workspace is named, not placed: it is made in the app's own folder whatever the name says.
+    const created = JSON.parse((await call('createWorkspace', { name: '../../Elsewhere/Evil' })).body);
+    expect(created.ok).toBe(true);
+    expect(created.value.path.startsWith(t.dir)).toBe(true);
+    expect(readdirSync(t.dir)).toContain('Elsewhere Evil.hnbdesk');
+    // Back to the workspace the other tests use, from the recent list.
+    expect(JSON.parse((await call('openWorkspace', { path: t.server.defaultWorkspacePath })).body).ok).toBe(true);
+  });
+
+  it('answers an oversized body with a sentence and status 413, not a reset connection', async () => {
+    const body = JSON.stringify({ source: { fileName: 'huge.xlsx', base64: 'A'.repeat(MAX_BODY + 1024) } });
+    const r = await call('importFile', JSON.parse(body));
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_FILE', message: expect.stringMatching(/^What was sent is 81 MB; HNB Desk takes at most 80 MB/) },
+    });
+    expect((await call('getSummary', { year: '2024-25' })).status).toBe(200);
+  }, 30_000);
+
+  it('reads at most two imports at once, and says so to a third', async () => {
+    // Two imports whose bodies are still arriving hold both places.
+    const slow = [0, 1].map(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const req = request(
+            {
+              host: '127.0.0.1',
+              port: host.port,
+              method: 'POST',
+              path: '/api/importFile',
+              headers: { host: `127.0.0.1:${host.port}`, authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
+          req.on('error', reject);
+          req.write('{"source":');
+          setTimeout(() => req.end('{"fileName":"a.xlsx","base64":""}}'), 600);
+        }),
+    );
+    await new Promise((ok) => setTimeout(ok, 200));
+    const third = await call('importFile', { source: { fileName: 'b.xlsx', base64: '' } });
+    expect(third.status).toBe(429);
+    expect(JSON.parse(third.body).error.message).toMatch(/already working on other imports/);
+    expect(await Promise.all(slow)).toEqual([200, 200]);
+    // Once they are done, imports are taken again.
+    expect((await call('importFile', { source: { fileName: 'c.xlsx', base64: '' } })).status).toBe(200);
   });
 
   it('answers a malformed address with 400 and keeps serving', async () => {

@@ -84,6 +84,25 @@ describe('conflicts: changed in the workspace since export and in the file', () 
     expect(dumpTables(t.sqlite)).toEqual(before);
   });
 
+  it('refuses a stale preview even when the new one has no conflict, and shows the new one', async () => {
+    t = await testServer({ demo: true });
+    const [a, b] = (await monitoring()).rows;
+    const wb = await loadWorkbook(await exportBytes(t, { kind: 'monitoring', year: YEAR, period: PERIOD }));
+    const sh = wb.getWorksheet('Monitoring return')!;
+    sh.getRow(rowOfCode(sh, a!.code)).getCell(columnOf(sh, 'Commentary')).value = 'From the file';
+    sh.getRow(rowOfCode(sh, b!.code)).getCell(columnOf(sh, 'Commentary')).value = 'Also from the file';
+    const p = await previewOf(t, await saveWorkbook(wb));
+    expect(p.counts.changed).toBe(2);
+    // Meanwhile someone types the same commentary for a in the window: the file no longer changes it.
+    await t.ok('setForecasts', { year: YEAR, period: PERIOD, changes: [{ lineId: a!.lineId, commentary: 'From the file' }] });
+    const before = dumpTables(t.sqlite);
+    const e = await t.refused('applyImport', { importId: p.importId });
+    expect(e.code).toBe('CONFLICT');
+    expect(e.message).toMatch(/The workspace has changed since this preview was made/);
+    expect((e.details?.preview as { counts: { changed: number } } | undefined)?.counts.changed).toBe(1);
+    expect(dumpTables(t.sqlite)).toEqual(before);
+  });
+
   it('refuses a closed year, and a workbook from another workspace', async () => {
     t = await testServer({ demo: true });
     const closed = await previewOf(t, await exportBytes(t, { kind: 'monitoring', year: '2025-26', period: 12 }));
