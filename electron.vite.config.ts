@@ -18,6 +18,9 @@ export default defineConfig({
           server: resolve(__dirname, 'electron/server/hosts/utility-host.ts'),
           // Workbooks are parsed on a worker thread of the server (read-off-thread.ts).
           'read-worker': resolve(__dirname, 'electron/server/workbooks/engine/read-worker.ts'),
+          // The command line (bin/hnb.cjs) and the loopback web host (npm run web), as built JavaScript.
+          cli: resolve(__dirname, 'electron/cli/entry.ts'),
+          web: resolve(__dirname, 'electron/server/hosts/web-main.ts'),
         },
       },
     },
@@ -37,6 +40,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Small and quick to parse: the window's first load is part of what a user waits for.
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

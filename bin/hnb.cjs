@@ -1,28 +1,31 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from source, so `npx hnb` works right after `npm install`.
+// `hnb`: runs the built command line (out/main/cli.js). Straight after `npm install` nothing is
+// built yet: build once, then run.
 const { spawnSync } = require('node:child_process');
+const { existsSync } = require('node:fs');
 const { join } = require('node:path');
+
+const root = join(__dirname, '..');
+const cli = join(root, 'out', 'main', 'cli.js');
+
+if (!existsSync(cli)) {
+  process.stderr.write('hnb: building HNB Desk once (npm run build)...\n');
+  const built = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (built.status !== 0 || !existsSync(cli)) {
+    process.stderr.write('hnb: the build failed; run npm run build to see why.\n');
+    process.exit(1);
+  }
+}
 
 // After `npm start` the SQLite binding is built for Electron; rebuild it for Node if so.
 try {
   new (require('better-sqlite3'))(':memory:').close();
 } catch {
-  const r = spawnSync(process.execPath, [join(__dirname, '..', 'scripts', 'ensure-native.cjs')], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-native.cjs')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(1);
 }
 
-require('tsx/cjs/api').register();
-const { runCli } = require('../electron/cli/main.ts');
-
-runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text + '\n'),
-  err: (text) => process.stderr.write(text + '\n'),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`hnb: ${error && error.stack ? error.stack : error}\n`);
-    process.exitCode = 1;
-  },
-);
+require(cli);

@@ -29,15 +29,18 @@ function electronBinary() {
 function startWeb() {
   run(npx, ['electron-vite', 'build']);
   run(process.execPath, [join(__dirname, 'ensure-native.cjs')]);
-  const child = spawn(
-    process.execPath,
-    [join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(root, 'electron', 'server', 'hosts', 'web-main.ts'), '--static', join(root, 'out', 'renderer')],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
+  // The built host (out/main/web.js): plain JavaScript, no TypeScript compiled at start-up.
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'web.js'), '--static', join(root, 'out', 'renderer'), ...passThrough()], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   forwardSignals(child);
+}
+
+/** Options after `--` (npm run web -- --db FILE) go to the web host. */
+function passThrough() {
+  const at = process.argv.indexOf('--db');
+  return at >= 0 && process.argv[at + 1] ? ['--db', process.argv[at + 1]] : [];
 }
 
 /** Ctrl+C or a stop request reaches the child too, so no server is left holding its port. */

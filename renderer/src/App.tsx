@@ -1,70 +1,82 @@
 import { Spinner } from '@fluentui/react-components';
-import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useMemo } from 'react';
+import { createHashRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from 'react-router';
+import type { MenuCommand } from '../../electron/shared/menu';
 import { hasBridge } from './api/api';
 import { AppHeader } from './components/AppHeader';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { NavRail } from './components/NavRail';
 import { NoticeBar } from './components/NoticeBar';
-import { ImportWizard } from '../../features/imports/ui/wizard/ImportWizard';
-import { BudgetScreen } from '../../features/monitoring/ui/BudgetScreen';
-import { useWorkbookExports } from '../../features/imports/ui/export-actions';
-import { ImportsScreen } from '../../features/imports/ui/ImportsScreen';
-import { LinesScreen } from '../../features/lines/ui/LinesScreen';
-import { MonitoringScreen } from '../../features/monitoring/ui/MonitoringScreen';
-import { PositionScreen } from '../../features/position/ui/PositionScreen';
-import { WorkspacesScreen, useWorkspaceChooser } from '../../features/workspaces/ui/WorkspacesScreen';
-import { YearsScreen } from '../../features/years/ui/YearsScreen';
+import { FEATURE_UI, ROUTES } from './features';
 import { useApp } from './state/app-state';
-import { useMenuCommand } from './state/menu';
+import { useAnyMenuCommand } from './state/commands';
+import { useShortcuts } from './state/shortcuts';
 
-const SCREENS = {
-  monitoring: MonitoringScreen,
-  budget: BudgetScreen,
-  position: PositionScreen,
-  imports: ImportsScreen,
-  years: YearsScreen,
-  lines: LinesScreen,
-  workspaces: WorkspacesScreen,
-};
+const WORKSPACES_PATH = '/workspaces';
 
-/** Ctrl+Z undoes the last saved change, except while typing, where it belongs to the text box. */
-function useUndoShortcut(runUndo: () => Promise<void>) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z') return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
-      e.preventDefault();
-      void runUndo();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [runUndo]);
+/** Hands each menu command to the feature that answers it. */
+function useFeatureCommands(): void {
+  const app = useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  useAnyMenuCommand((command: MenuCommand) => {
+    for (const f of FEATURE_UI) {
+      const run = f.commands?.[command];
+      if (run) void run({ app, navigate, queryClient });
+    }
+  });
+}
+
+function Layout() {
+  const app = useApp();
+  const location = useLocation();
+  useShortcuts(true);
+  useFeatureCommands();
+  // With no workspace open only the Workspaces screen can work: it opens and says why.
+  const showScreen = !!app.workspace || (app.noWorkspace && location.pathname === WORKSPACES_PATH);
+  const overlays = FEATURE_UI.flatMap((f) => f.overlays ?? []);
+  return (
+    <div className="app">
+      <AppHeader />
+      <div className="app-body">
+        <NavRail />
+        <main className="content" id="content">
+          <ConnectionBanner />
+          <NoticeBar />
+          <Suspense fallback={<Spinner className="loading" label="Opening the screen" />}>
+            {showScreen ? <Outlet /> : app.noWorkspace ? <Navigate to={WORKSPACES_PATH} replace /> : <Spinner className="loading" label="Opening workspace" />}
+          </Suspense>
+          {app.workspace && (
+            <Suspense fallback={null}>
+              {overlays.map((Overlay, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the overlays are a fixed list
+                <Overlay key={i} />
+              ))}
+            </Suspense>
+          )}
+        </main>
+      </div>
+    </div>
+  );
 }
 
 export function App() {
-  const app = useApp();
-  const choose = useWorkspaceChooser();
-  useUndoShortcut(app.runUndo);
-  useMenuCommand('undo', () => void app.runUndo());
-  useMenuCommand('show-workspaces', () => app.setScreen('workspaces'));
-  useMenuCommand('open-workspace', () => void choose('open'));
-  useMenuCommand('new-workspace', () => void choose('create'));
-  const { exportBudget } = useWorkbookExports();
-  const ready = !!app.workspace && !!app.year;
-  useMenuCommand('show-imports', () => app.workspace && app.setScreen('imports'));
-  useMenuCommand('import-workbook', () => app.workspace && app.setImporting(true));
-  useMenuCommand('export-budget', () => {
-    if (!ready) return;
-    app.setScreen('budget');
-    void exportBudget();
-  });
-  // The return can be for every line or one budget holder's: the Monitoring screen asks which.
-  useMenuCommand('export-monitoring-return', () => {
-    if (!ready) return;
-    app.setScreen('monitoring');
-    app.setIntent('choose-return-holder');
-  });
-
+  const router = useMemo(
+    () =>
+      createHashRouter([
+        {
+          path: '/',
+          element: <Layout />,
+          children: [
+            { index: true, element: <Navigate to={ROUTES[0]?.path ?? WORKSPACES_PATH} replace /> },
+            ...ROUTES.map((r) => ({ path: r.path, lazy: async () => ({ Component: (await r.load()).default }) })),
+            { path: '*', element: <Navigate to={ROUTES[0]?.path ?? WORKSPACES_PATH} replace /> },
+          ],
+        },
+      ]),
+    [],
+  );
   if (!hasBridge) {
     return (
       <main className="no-session">
@@ -75,18 +87,5 @@ export function App() {
       </main>
     );
   }
-  const Screen = SCREENS[app.screen];
-  return (
-    <div className="app">
-      <AppHeader />
-      <div className="app-body">
-        <NavRail />
-        <main className="content">
-          <NoticeBar />
-          {app.workspace ? <Screen /> : app.noWorkspace ? <WorkspacesScreen /> : <Spinner className="loading" label="Opening workspace" />}
-          {app.workspace && <ImportWizard />}
-        </main>
-      </div>
-    </div>
-  );
+  return <RouterProvider router={router} />;
 }

@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DomainServer } from '../../electron/server/server';
 import { exportKind } from '../../electron/server/workbooks/export-kind';
-import { KINDS } from '../../electron/server/workbooks/kinds';
+import { REGISTRY } from '../../electron/server/features';
 import { HEADER_ROW } from '../../electron/server/workbooks/engine/write-kind';
 import { S251_LINES } from '../../features/lines/standard-data';
 import { seeded } from '../../electron/server/demo/demo-plan';
 import { benchFiles, PERIOD, ROWS, SCOPE, YEAR } from './common';
+
+const MONITORING = REGISTRY.kinds.get('monitoring');
 
 const FIRST = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'R', 'S', 'T', 'W'];
 const LAST = ['Patel', 'Smith', 'Jones', 'Okafor', 'Williams', 'Khan', 'Brown', 'Taylor', 'Evans', 'Hughes', 'Nowak', 'Ahmed', 'Murphy', 'Clarke'];
@@ -109,11 +111,11 @@ async function exportOnce(dir: string): Promise<void> {
   const ws = server.workspace!;
   const out = createWriteStream(files.setupExport);
   const closed = once(out, 'close');
-  await exportKind(ws, KINDS.monitoring, SCOPE, out);
+  await exportKind(ws, MONITORING, SCOPE, out);
   await closed;
 
   // The data rows exactly as the export writes them: pence as pounds, the variance as its formula.
-  const def = KINDS.monitoring;
+  const def = MONITORING;
   const data = def.load(ws, SCOPE);
   const header = def.columns.map((c) => c.header);
   const rows = data.rows.map((r, i) => {
@@ -139,8 +141,8 @@ async function editCopies(dir: string): Promise<void> {
   const files = benchFiles(dir);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(files.setupExport);
-  const sheet = wb.getWorksheet(KINDS.monitoring.sheetName)!;
-  const col = (field: string) => KINDS.monitoring.columns.findIndex((c) => c.field === field) + 1;
+  const sheet = wb.getWorksheet(MONITORING.sheetName)!;
+  const col = (field: string) => MONITORING.columns.findIndex((c) => c.field === field) + 1;
   const forecastCol = col('forecastPence');
   const commentCol = col('commentary');
   const bump = (r: number) => {

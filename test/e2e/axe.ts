@@ -20,8 +20,9 @@ export interface AxeFinding {
  * Insights suppresses exactly these). Any other node under that rule still fails.
  */
 export async function seriousAxeFindings(page: Page): Promise<AxeFinding[]> {
-  // Mid-transition colours (a drawer fading in) are not what a user reads: wait them out.
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Mid-transition colours (a drawer fading in) are not what a user reads: wait them out. Endless
+  // ones (a spinner while the page tries to reconnect) never finish, and change no colours.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
   // Fluent hides the page for a moment while a closing dialog restores focus; a page left
   // hidden with no dialog open would time out here and fail the test.
   await page.waitForFunction(() => !!document.querySelector('[role=dialog]') || !document.getElementById('root')?.hasAttribute('aria-hidden'), undefined, {

@@ -13,6 +13,7 @@ export const OUTPUT_DIR = join(__dirname, '..', 'output');
 export interface Session {
   dir: string;
   server: DomainServer;
+  /** Replaced by a test that stops the host and starts another (startWebHost with the same port and token). */
   host: WebHost;
   context: BrowserContext;
   page: Page;
@@ -21,18 +22,26 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** The window the page is shown in: 1366x768 at 100% unless a test zooms it. */
+export interface Screen {
+  width: number;
+  height: number;
+  deviceScaleFactor?: number;
+}
+
 /** A demo workspace in a temp folder, served on loopback, opened in headless Chromium at 1366x768. */
-export async function openDemoSession(): Promise<Session> {
+export async function openDemoSession(options: { screen?: Screen; prepare?: (server: DomainServer) => Promise<void> | void } = {}): Promise<Session> {
   const s = await openSession(async (server) => {
     await server.openDefault();
     loadDemo(server.workspace!);
-  });
+    await options.prepare?.(server);
+  }, options.screen);
   await s.page.getByRole('heading', { name: 'High Needs monitoring' }).waitFor();
   return s;
 }
 
 /** The app on loopback in headless Chromium, after `prepare` has set up the server's workspace. */
-export async function openSession(prepare: (server: DomainServer, dir: string) => Promise<void>): Promise<Session> {
+export async function openSession(prepare: (server: DomainServer, dir: string) => Promise<void>, screen?: Screen): Promise<Session> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing: run npm run build (npm test does it first).`);
   const dir = mkdtempSync(join(tmpdir(), 'hnb-e2e-'));
   const server = new DomainServer({ dataDir: dir, user: 'e2e.tester', logError: () => undefined });
@@ -41,7 +50,8 @@ export async function openSession(prepare: (server: DomainServer, dir: string) =
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1366, height: 768 },
+    viewport: { width: screen?.width ?? 1366, height: screen?.height ?? 768 },
+    deviceScaleFactor: screen?.deviceScaleFactor ?? 1,
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     // Playwright hides scrollbars in headless mode; a Windows desktop shows them, and AG Grid
@@ -65,7 +75,7 @@ export async function openSession(prepare: (server: DomainServer, dir: string) =
   });
   page.on('pageerror', (e) => problems.push(e.message));
   await page.goto(host.launchUrl);
-  return {
+  const session: Session = {
     dir,
     server,
     host,
@@ -74,9 +84,11 @@ export async function openSession(prepare: (server: DomainServer, dir: string) =
     problems,
     async close() {
       await context.close();
-      await host.close();
+      // The host in use now: a test may have stopped it and started another on the same port.
+      await session.host.close();
       server.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return session;
 }

@@ -8,7 +8,9 @@ import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatPence } from '../../electron/shared/money';
-import type { BudgetLineInfo, FileBytes, MonitoringRow, MonitoringView } from '../../electron/shared/types';
+import type { FileBytes } from '../../electron/shared/types';
+import type { BudgetLineInfo } from '../../features/lines/types';
+import type { MonitoringRow, MonitoringView } from '../../features/monitoring/types';
 import type { ImportBatchInfo } from '../../electron/shared/workbook-types';
 import { seriousAxeFindings } from './axe';
 import { openDemoSession, OUTPUT_DIR, type Session } from './harness';
@@ -125,6 +127,18 @@ async function waitForPreview(): Promise<Locator> {
   return dialog();
 }
 
+/**
+ * Apply, and the second question Apply asks when the preview carries flags (a forecast moved by
+ * more than the workspace's threshold): the flags are named again, and Apply anyway goes on.
+ */
+async function applyConfirmingFlags(flag: RegExp) {
+  await applyButton().click();
+  const confirm = page.getByRole('dialog', { name: /^Apply .* anyway\?$/ });
+  await expect.poll(() => confirm.textContent(), { timeout: LONG }).toMatch(flag);
+  await confirm.getByRole('button', { name: 'Apply anyway' }).click();
+  await page.getByRole('dialog', { name: /^Import a workbook/ }).waitFor({ state: 'detached', timeout: LONG });
+}
+
 async function isApplyDisabled(): Promise<boolean> {
   const b = applyButton();
   return (await b.getAttribute('aria-disabled')) === 'true' || (await b.isDisabled());
@@ -178,6 +192,9 @@ describe('importing a workbook in the window', () => {
       await expect.poll(() => rowA.locator('ins').first().textContent()).toBe('£1,234,567.89');
       const rowB = d.getByRole('row').filter({ hasText: b!.code });
       await expect.poll(() => rowB.textContent()).toContain(`→ ${comment}`);
+      // A forecast cut to a seventh of itself is more than the workspace's 50% threshold: flagged before applying.
+      await expect.poll(() => d.getByText('Large moves').count()).toBe(1);
+      await expect.poll(() => d.textContent()).toContain('1 line moves by more than 50%');
       expect(await isApplyDisabled()).toBe(false);
       await shot('preview');
       await expectNoSeriousAxe('wizard: preview');
@@ -185,7 +202,15 @@ describe('importing a workbook in the window', () => {
       expect(await monitoring()).toEqual(before);
 
       await applyButton().click();
-      await dialog().waitFor({ state: 'detached', timeout: LONG });
+      const again = page.getByRole('dialog', { name: 'Apply Monitoring return returned.xlsx anyway?' });
+      await expect.poll(() => again.textContent()).toContain('Large moves: 1 line moves by more than 50%');
+      await shot('apply-confirm');
+      await expectNoSeriousAxe('wizard: apply anyway?');
+      // Going back leaves the preview as it was, with nothing written.
+      await again.getByRole('button', { name: 'Go back' }).click();
+      await again.waitFor({ state: 'detached' });
+      expect(await monitoring()).toEqual(before);
+      await applyConfirmingFlags(/Large moves/);
       await expect.poll(() => page.locator('.notice').textContent()).toMatch(/Imported Monitoring return returned\.xlsx: 2 changed, 0 added/);
       const after = await monitoring();
       expect(lineOf(after, a!.code).forecastPence).toBe(newForecast);
@@ -196,7 +221,9 @@ describe('importing a workbook in the window', () => {
       await nav('Imports');
       const history = page.getByRole('table', { name: 'Import history' });
       const batchRow = history.getByRole('row').filter({ hasText: 'Monitoring return returned.xlsx' });
-      await expect.poll(() => batchRow.textContent()).toMatch(/e2e\.tester.*High Needs monitoring return, 2026-27 P7.*2 changed, 0 added.*Applied/);
+      await expect
+        .poll(() => batchRow.textContent())
+        .toMatch(/e2e\.tester.*High Needs monitoring return, 2026-27, P7 \(October 2026\).*2 changed, 0 added.*Applied/);
       await shot('imports');
       await expectNoSeriousAxe('imports screen');
 
@@ -281,8 +308,7 @@ describe('importing a workbook in the window', () => {
       await shot('preview-conflict');
       await rowC.getByRole('radio', { name: 'Take file value' }).check();
       expect(await isApplyDisabled()).toBe(false);
-      await applyButton().click();
-      await dialog().waitFor({ state: 'detached', timeout: LONG });
+      await applyConfirmingFlags(/Large moves/);
       const after = await monitoring();
       expect(lineOf(after, c!.code).forecastPence).toBe(333_300);
       expect(lineOf(after, e!.code).forecastPence).toBe(444_400);
@@ -315,7 +341,8 @@ describe('importing a workbook in the window', () => {
       const next = d.getByRole('button', { name: 'Next: match columns' });
       expect(await next.isDisabled()).toBe(true);
       await d.getByRole('radio', { name: /High Needs monitoring return/ }).check();
-      await expect.poll(() => d.getByRole('combobox', { name: 'Financial year' }).textContent()).toBe(YEAR);
+      // The scope's fields are the ones the server names for the kind.
+      await expect.poll(() => d.getByRole('combobox', { name: 'Year' }).textContent()).toBe(YEAR);
       const period = d.getByRole('combobox', { name: 'Period' });
       await period.click();
       await page.getByRole('option', { name: 'P7 (October 2026)' }).click();
@@ -357,8 +384,7 @@ describe('importing a workbook in the window', () => {
       expect(await missing.isChecked()).toBe(false);
       await expect.poll(() => d.textContent()).toContain("this period's forecast, actual and commentary are cleared");
       await shot('preview-foreign');
-      await applyButton().click();
-      await dialog().waitFor({ state: 'detached', timeout: LONG });
+      await applyConfirmingFlags(/Large moves/);
 
       const after = await monitoring();
       expect(lineOf(after, x!.code)).toMatchObject({ forecastPence: 123_450, commentary: 'Two new places' });

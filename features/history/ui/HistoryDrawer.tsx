@@ -1,24 +1,31 @@
 import { Button, DrawerBody, DrawerHeader, DrawerHeaderTitle, OverlayDrawer, Spinner } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import { ukDateTime } from '../../../electron/shared/dates';
+import { splitRef } from '../../../electron/shared/entity-ref';
 import { api } from '../../../renderer/src/api/api';
-import { useLoad } from '../../../renderer/src/state/app-state';
+import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 
 interface Props {
-  lineId: number | null;
+  /** The record whose history to show ("budget_line:12"), or null when closed. */
+  subject: string | null;
+  /** Only the changes within this scope ("financial_year:2026-27"). */
+  scope?: string;
   title: string;
-  year: string | null;
   onClose(): void;
 }
 
-function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
-
-/** Who changed what on a line, when, from what to what: read straight from the audit trail. */
-export function LineHistoryDrawer({ lineId, title, year, onClose }: Props) {
-  const { data, loading } = useLoad(() => (lineId === null ? Promise.resolve([]) : api.getLineHistory({ lineId, year: year ?? undefined })), [lineId, year]);
+/** Who changed what on a record, when, from what to what: read straight from the audit trail. */
+export function HistoryDrawer({ subject, scope, title, onClose }: Props) {
+  const { data, isLoading } = useQuery({
+    queryKey: ['history', subject, scope],
+    queryFn: () => api.getHistory({ subject: subject!, scope }),
+    enabled: subject !== null,
+  });
+  const within = scope ? splitRef(scope).id : null;
+  useFocusReturn(subject !== null);
   return (
-    <OverlayDrawer position="end" size="medium" open={lineId !== null} onOpenChange={(_, d) => !d.open && onClose()}>
+    <OverlayDrawer position="end" size="medium" open={subject !== null} onOpenChange={(_, d) => !d.open && onClose()}>
       <DrawerHeader>
         <DrawerHeaderTitle action={<Button appearance="subtle" aria-label="Close history" icon={<DismissRegular />} onClick={onClose} />}>
           History: {title}
@@ -26,20 +33,20 @@ export function LineHistoryDrawer({ lineId, title, year, onClose }: Props) {
       </DrawerHeader>
       {/* Focusable, so a long history can be scrolled from the keyboard. */}
       <DrawerBody tabIndex={0} role="region" aria-label={`History of ${title}`}>
-        {loading && <Spinner size="small" label="Loading history" />}
-        {!loading && data?.length === 0 && <p>No changes recorded for this line{year ? ` in ${year}` : ''}.</p>}
+        {isLoading && <Spinner size="small" label="Loading history" />}
+        {!isLoading && data?.length === 0 && <p>No changes recorded{within ? ` in ${within}` : ''}.</p>}
         <ol className="history-list" aria-label={`Changes to ${title}`}>
           {data?.map((h) => (
             <li key={`${h.id}-${h.field}`} className={h.undone ? 'history-item is-undone' : 'history-item'}>
               <div className="history-what">
                 {h.what}
-                {h.yearId ? <span className="history-year"> · {h.yearId}</span> : null}
+                {h.scope && !within ? <span className="history-year"> · {splitRef(h.scope).id}</span> : null}
               </div>
               <div className="history-change">
                 <span className="history-old">{h.oldText}</span> → <span className="history-new">{h.newText}</span>
               </div>
               <div className="history-meta">
-                {when(h.at)} · {h.who} · {h.changeKind === 'undo' ? 'undo' : h.changeLabel}
+                {ukDateTime(h.at)} · {h.who} · {h.changeLabel}
                 {h.undone ? ' (undone)' : ''}
               </div>
             </li>

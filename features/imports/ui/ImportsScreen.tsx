@@ -14,52 +14,45 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Tooltip,
 } from '@fluentui/react-components';
 import { ArrowImportRegular, ArrowUndoRegular } from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { periodLongLabel } from '../../../electron/shared/periods';
-import type { ImportBatchInfo, KindInfo } from '../../../electron/shared/workbook-types';
+import { ukDateTime } from '../../../electron/shared/dates';
+import { shortcutOf } from '../../../electron/shared/menu';
+import type { ImportBatchInfo } from '../../../electron/shared/workbook-types';
 import { api } from '../../../renderer/src/api/api';
-import { useApp, useLoad } from '../../../renderer/src/state/app-state';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
-
-export function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
+import { useRefreshAll, useWrite } from '../../../renderer/src/data/use-write';
+import { useApp } from '../../../renderer/src/state/app-state';
+import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 
 function changes(b: ImportBatchInfo): string {
-  const parts = [`${b.changed} changed`, `${b.added} added`];
-  if (b.deleted) parts.push(`${b.deleted} removed`);
-  if (b.conflictsResolved) parts.push(`${b.conflictsResolved} conflict${b.conflictsResolved === 1 ? '' : 's'} settled`);
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const parts = [`${n(b.changed)} changed`, `${n(b.added)} added`];
+  if (b.deleted) parts.push(`${n(b.deleted)} removed`);
+  if (b.conflictsResolved) parts.push(`${n(b.conflictsResolved)} conflict${b.conflictsResolved === 1 ? '' : 's'} settled`);
   return parts.join(', ');
 }
 
-function scope(b: ImportBatchInfo): string {
-  return b.period ? `${b.year} ${periodLongLabel(b.year, b.period)}` : b.year;
-}
-
 /** Every workbook imported into the workspace, and reverting the latest. */
-export function ImportsScreen() {
-  const { setImporting, refresh, notify, reportError } = useApp();
-  const { data: batches, loading } = useLoad(() => api.listImportBatches({}), []);
-  const { data: kinds } = useLoad(() => api.listKinds({}), []);
+export default function ImportsScreen() {
+  const { setImporting, notify } = useApp();
+  const batches = useQuery({ queryKey: ['imports'], queryFn: () => api.listImportBatches({}) });
   const [confirm, setConfirm] = useState<ImportBatchInfo | null>(null);
-  const [reverting, setReverting] = useState(false);
-  const title = (k: string) => (kinds as KindInfo[] | null)?.find((x) => x.kind === k)?.title ?? k;
+  const refreshAll = useRefreshAll();
+  // A revert can change any figure the import changed, on any screen: everything is read again after it.
+  const revertWrite = useWrite(api.revertImportBatch, { topics: ['imports'], put: (list) => [[['imports'], list]] });
 
   const revert = async (b: ImportBatchInfo) => {
-    setReverting(true);
-    try {
-      await api.revertImportBatch({ batchId: b.id });
-      notify('success', `Reverted the import of ${b.fileName}`, ['The figures it changed are back to what they were before it.']);
-      refresh();
-    } catch (e) {
-      reportError(e);
-    } finally {
-      setReverting(false);
-      setConfirm(null);
-    }
+    const done = await revertWrite.run({ batchId: b.id });
+    setConfirm(null);
+    if (!done) return;
+    notify('success', `Reverted the import of ${b.fileName}`, ['The figures it changed are back to what they were before it.']);
+    void refreshAll();
   };
+  const list = batches.data;
 
   return (
     <section className="screen scroll" aria-labelledby="imports-title">
@@ -68,14 +61,20 @@ export function ImportsScreen() {
         title="Imports"
         sub="Every workbook imported into this workspace, newest first. The latest import can be reverted while nothing later has changed the same figures."
       >
-        <Button appearance="primary" icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
-          Import workbook…
-        </Button>
+        <Tooltip content={`Read a returned or filled-in workbook (${shortcutOf('import-workbook')})`} relationship="description">
+          <Button appearance="primary" icon={<ArrowImportRegular />} onClick={() => setImporting(true)}>
+            Import workbook…
+          </Button>
+        </Tooltip>
       </ScreenHead>
       <div className="card">
-        {loading && !batches ? (
+        {batches.isLoading ? (
           <Spinner label="Loading imports" />
-        ) : !batches?.length ? (
+        ) : batches.error && !list ? (
+          <p className="empty-note" role="alert">
+            The list of imports could not be read: {batches.error.message}
+          </p>
+        ) : !list?.length ? (
           <p className="empty-note">
             No workbooks have been imported yet. Export a budget workbook or a monitoring return, have it filled in, then import it here: every change is shown
             before it is applied.
@@ -95,9 +94,9 @@ export function ImportsScreen() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {batches.map((b) => (
+              {list.map((b) => (
                 <TableRow key={b.id}>
-                  <TableCell>{when(b.at)}</TableCell>
+                  <TableCell>{ukDateTime(b.at)}</TableCell>
                   <TableCell>{b.who}</TableCell>
                   <TableCell>
                     <div className="batch-file">
@@ -105,7 +104,7 @@ export function ImportsScreen() {
                         {b.fileName}
                       </span>
                       <span className="muted">
-                        {title(b.kind)}, {scope(b)}
+                        {b.kindTitle}, {b.scopeLabel} · batch {b.id}
                       </span>
                     </div>
                   </TableCell>
@@ -118,7 +117,7 @@ export function ImportsScreen() {
                             Reverted
                           </Badge>
                           <span className="muted">
-                            {when(b.revertedAt)}
+                            {ukDateTime(b.revertedAt)}
                             {b.revertedBy ? ` by ${b.revertedBy}` : ''}
                           </span>
                         </>
@@ -131,7 +130,13 @@ export function ImportsScreen() {
                   </TableCell>
                   <TableCell>
                     {b.canRevert ? (
-                      <Button size="small" icon={<ArrowUndoRegular />} aria-label={`Revert the import of ${b.fileName}`} onClick={() => setConfirm(b)}>
+                      <Button
+                        size="small"
+                        icon={revertWrite.busy && confirm?.id === b.id ? <Spinner size="tiny" aria-hidden /> : <ArrowUndoRegular />}
+                        disabled={revertWrite.busy}
+                        aria-label={`Revert the import of ${b.fileName}`}
+                        onClick={() => setConfirm(b)}
+                      >
                         Revert
                       </Button>
                     ) : b.blockedBy ? (
@@ -144,44 +149,61 @@ export function ImportsScreen() {
           </Table>
         )}
       </div>
-      {confirm && (
-        <Dialog open onOpenChange={(_, d) => !d.open && !reverting && setConfirm(null)}>
-          <DialogSurface>
-            <DialogBody>
-              <DialogTitle>Revert the import of {confirm.fileName}?</DialogTitle>
-              <DialogContent>
-                <p>Reverting restores the figures this import changed to what they were before it was applied.</p>
-                <dl className="facts">
-                  <dt>Workbook</dt>
-                  <dd>
-                    {title(confirm.kind)}, {scope(confirm)}
-                  </dd>
-                  <dt>Applied</dt>
-                  <dd>
-                    {when(confirm.at)} by {confirm.who}
-                  </dd>
-                  <dt>Changes</dt>
-                  <dd>{changes(confirm)}</dd>
-                </dl>
-                <p>The revert is recorded in each line's history, and the import stays listed here as reverted.</p>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="secondary" disabled={reverting} onClick={() => setConfirm(null)}>
-                  Cancel
-                </Button>
-                <Button
-                  appearance="primary"
-                  icon={reverting ? <Spinner size="tiny" /> : <ArrowUndoRegular />}
-                  disabled={reverting}
-                  onClick={() => void revert(confirm)}
-                >
-                  Revert import
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
-      )}
+      <RevertDialog batch={confirm} busy={revertWrite.busy} onRevert={(b) => void revert(b)} onCancel={() => setConfirm(null)} />
     </section>
+  );
+}
+
+function RevertDialog({
+  batch,
+  busy,
+  onRevert,
+  onCancel,
+}: {
+  batch: ImportBatchInfo | null;
+  busy: boolean;
+  onRevert(b: ImportBatchInfo): void;
+  onCancel(): void;
+}) {
+  const shown = batch !== null;
+  useFocusReturn(shown);
+  if (!shown || !batch) return null;
+  return (
+    <Dialog open onOpenChange={(_, d) => !d.open && !busy && onCancel()}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Revert the import of {batch.fileName}?</DialogTitle>
+          <DialogContent>
+            <p>Reverting restores the figures this import changed to what they were before it was applied.</p>
+            <dl className="facts">
+              <dt>Workbook</dt>
+              <dd>
+                {batch.kindTitle}, {batch.scopeLabel}
+              </dd>
+              <dt>Applied</dt>
+              <dd>
+                {ukDateTime(batch.at)} by {batch.who} (batch {batch.id})
+              </dd>
+              <dt>Changes</dt>
+              <dd>{changes(batch)}</dd>
+            </dl>
+            <p>The revert is recorded in each line's history, and the import stays listed here as reverted.</p>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" disabled={busy} onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button
+              appearance="primary"
+              icon={busy ? <Spinner size="tiny" aria-hidden /> : <ArrowUndoRegular />}
+              disabled={busy}
+              onClick={() => onRevert(batch)}
+            >
+              Revert import
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
   );
 }

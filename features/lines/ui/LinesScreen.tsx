@@ -10,7 +10,10 @@ import {
   Dropdown,
   Field,
   Input,
+  MessageBar,
+  MessageBarBody,
   Option,
+  Spinner,
   Switch,
   Table,
   TableBody,
@@ -18,24 +21,49 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
+  Tooltip,
 } from '@fluentui/react-components';
 import { AddRegular, EditRegular, HistoryRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import type { BudgetLineInfo, ProvisionGroupInfo, S251LineInfo } from '../../../electron/shared/types';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { api } from '../../../renderer/src/api/api';
-import { LineHistoryDrawer } from '../../history/ui/HistoryDrawer';
-import { useApp, useLoad } from '../../../renderer/src/state/app-state';
+import { errorMessage } from '../../../renderer/src/api/api-error';
+import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
+import { useWrite } from '../../../renderer/src/data/use-write';
+import { HistoryDrawer } from '../../history/ui/HistoryDrawer';
+import type { BudgetLineInfo, ProvisionGroupInfo, S251LineInfo } from '../types';
 
-type Draft = Omit<BudgetLineInfo, 'id' | 'groupName' | 'sortOrder'> & { id?: number };
+/** A line as the dialog edits it: no id while it is being added. */
+interface Draft {
+  id?: number;
+  code: string;
+  name: string;
+  s251Code: string | null;
+  groupId: number;
+  holder: string;
+  active: boolean;
+}
 
-export function LinesScreen() {
-  const { data } = useLoad(async () => {
-    const [lines, groups, s251] = await Promise.all([api.listLines({ includeInactive: true }), api.listGroups({}), api.listS251Lines({})]);
-    return { lines, groups, s251 };
-  }, []);
-  const [editing, setEditing] = useState<Draft | null>(null);
+/** The most each text may hold (the contract's limits), so the field says so before the save is refused. */
+const MAX = { code: 40, name: 200, holder: 200 };
+
+function useLines() {
+  const lines = useQuery({ queryKey: ['lines', 'all'], queryFn: () => api.listLines({ includeInactive: true }) });
+  const groups = useQuery({ queryKey: ['lines', 'groups'], queryFn: () => api.listGroups({}) });
+  const s251 = useQuery({ queryKey: ['lines', 's251'], queryFn: () => api.listS251Lines({}) });
+  return { lines, groups, s251 };
+}
+
+export default function LinesScreen() {
+  const { lines, groups, s251 } = useLines();
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [history, setHistory] = useState<BudgetLineInfo | null>(null);
+  const firstGroup = groups.data?.[0]?.id;
+  const loading = lines.isLoading || groups.isLoading || s251.isLoading;
+  const failed = lines.error ?? groups.error ?? s251.error;
+  const retired = lines.data?.filter((l) => !l.active).length ?? 0;
+
   return (
     <section className="screen scroll" aria-labelledby="lines-title">
       <ScreenHead
@@ -46,126 +74,246 @@ export function LinesScreen() {
         <Button
           appearance="primary"
           icon={<AddRegular />}
-          onClick={() => setEditing({ code: '', name: '', s251Code: null, groupId: data?.groups[0]?.id ?? 1, holder: '', active: true })}
+          disabled={firstGroup === undefined}
+          onClick={() => firstGroup !== undefined && setDraft({ code: '', name: '', s251Code: null, groupId: firstGroup, holder: '', active: true })}
         >
           Add line
         </Button>
       </ScreenHead>
-      <div className="card">
-        <Table aria-label="Budget lines" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell style={{ width: '70px' }}>Code</TableHeaderCell>
-              <TableHeaderCell style={{ width: '34%' }}>Name</TableHeaderCell>
-              <TableHeaderCell style={{ width: '80px' }}>s251 line</TableHeaderCell>
-              <TableHeaderCell>Provision group</TableHeaderCell>
-              <TableHeaderCell>Budget holder</TableHeaderCell>
-              <TableHeaderCell style={{ width: '90px' }}>Status</TableHeaderCell>
-              <TableHeaderCell style={{ width: '90px' }}>Actions</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data?.lines.map((l) => (
-              <TableRow key={l.id}>
-                <TableCell>{l.code}</TableCell>
-                <TableCell>{l.name}</TableCell>
-                <TableCell>{l.s251Code ?? ''}</TableCell>
-                <TableCell>{l.groupName}</TableCell>
-                <TableCell>{l.holder}</TableCell>
-                <TableCell>
-                  {l.active ? (
-                    <Badge appearance="tint" color="success">
-                      In use
-                    </Badge>
-                  ) : (
-                    <Badge appearance="tint" color="subtle">
-                      Retired
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <Button size="small" appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${l.code}`} onClick={() => setEditing({ ...l })} />
-                  <Button size="small" appearance="subtle" icon={<HistoryRegular />} aria-label={`History of ${l.code}`} onClick={() => setHistory(l)} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
-      {editing && data && <LineDialog draft={editing} groups={data.groups} s251={data.s251} onClose={() => setEditing(null)} />}
-      <LineHistoryDrawer lineId={history?.id ?? null} title={history ? `${history.code} ${history.name}` : ''} year={null} onClose={() => setHistory(null)} />
+      {failed ? (
+        <MessageBar intent="error">
+          <MessageBarBody>The budget lines could not be read: {errorMessage(failed)}</MessageBarBody>
+        </MessageBar>
+      ) : loading ? (
+        <Spinner label="Loading budget lines" />
+      ) : (
+        <div className="card">
+          <p className="muted">
+            {lines.data?.length ?? 0} lines{retired > 0 ? `, ${retired} of them retired` : ''}.
+          </p>
+          {lines.data?.length === 0 ? (
+            <p>There are no budget lines yet. Add one with Add line.</p>
+          ) : (
+            <Table aria-label="Budget lines" size="small">
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell style={{ width: '80px' }}>Code</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '32%' }}>Name</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '90px' }}>s251 line</TableHeaderCell>
+                  <TableHeaderCell>Provision group</TableHeaderCell>
+                  <TableHeaderCell>Budget holder</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '90px' }}>Status</TableHeaderCell>
+                  <TableHeaderCell style={{ width: '96px' }}>Actions</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {lines.data?.map((l) => (
+                  <TableRow key={l.id}>
+                    <TableCell>{l.code}</TableCell>
+                    <TableCell>{l.name}</TableCell>
+                    <TableCell>{l.s251Code ? <abbr title={s251.data?.find((s) => s.code === l.s251Code)?.name}>{l.s251Code}</abbr> : ''}</TableCell>
+                    <TableCell>{l.groupName}</TableCell>
+                    <TableCell>{l.holder}</TableCell>
+                    <TableCell>
+                      {l.active ? (
+                        <Badge appearance="tint" color="success">
+                          In use
+                        </Badge>
+                      ) : (
+                        <Badge appearance="tint" color="subtle">
+                          Retired
+                        </Badge>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <Tooltip content={`Edit ${l.code} ${l.name}`} relationship="label">
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          icon={<EditRegular />}
+                          onClick={() =>
+                            setDraft({ id: l.id, code: l.code, name: l.name, s251Code: l.s251Code, groupId: l.groupId, holder: l.holder, active: l.active })
+                          }
+                        />
+                      </Tooltip>
+                      <Tooltip content={`History of ${l.code} ${l.name}`} relationship="label">
+                        <Button size="small" appearance="subtle" icon={<HistoryRegular />} onClick={() => setHistory(l)} />
+                      </Tooltip>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </div>
+      )}
+      <LineDialog draft={draft} lines={lines.data ?? []} groups={groups.data ?? []} s251={s251.data ?? []} onClose={() => setDraft(null)} />
+      <HistoryDrawer
+        subject={history ? `budget_line:${history.id}` : null}
+        title={history ? `${history.code} ${history.name}` : ''}
+        onClose={() => setHistory(null)}
+      />
     </section>
   );
 }
 
-function LineDialog({ draft, groups, s251, onClose }: { draft: Draft; groups: ProvisionGroupInfo[]; s251: S251LineInfo[]; onClose(): void }) {
-  const { refresh, reportError, notify } = useApp();
-  const [d, setD] = useState(draft);
-  const save = async () => {
-    try {
-      const saved = await api.saveLine({ id: d.id, code: d.code, name: d.name, s251Code: d.s251Code, groupId: d.groupId, holder: d.holder, active: d.active });
-      notify('success', `Saved line ${saved.code}`);
-      refresh();
-      onClose();
-    } catch (e) {
-      reportError(e);
-    }
-  };
-  const group = groups.find((g) => g.id === d.groupId);
+interface DialogProps {
+  /** The line being added or edited; null while the dialog is closed. */
+  draft: Draft | null;
+  lines: BudgetLineInfo[];
+  groups: ProvisionGroupInfo[];
+  s251: S251LineInfo[];
+  onClose(): void;
+}
+
+/** What is wrong with each field, in words that say what to fix; empty when it can be saved. */
+function problemsOf(d: Draft, lines: BudgetLineInfo[]): Partial<Record<'code' | 'name' | 'holder', string>> {
+  const out: Partial<Record<'code' | 'name' | 'holder', string>> = {};
+  const code = d.code.trim();
+  const clash = lines.find((l) => l.code.trim().toLowerCase() === code.toLowerCase() && l.id !== d.id);
+  if (!code) out.code = 'Enter a code for the line, such as HN12.';
+  else if (code.length > MAX.code) out.code = `Shorten the code to ${MAX.code} characters or fewer.`;
+  else if (clash) out.code = `${clash.code} is already used by "${clash.name}": choose another code.`;
+  if (!d.name.trim()) out.name = 'Enter a name for the line.';
+  else if (d.name.trim().length > MAX.name) out.name = `Shorten the name to ${MAX.name} characters or fewer.`;
+  if (d.holder.trim().length > MAX.holder) out.holder = `Shorten the budget holder to ${MAX.holder} characters or fewer.`;
+  return out;
+}
+
+function LineDialog({ draft, lines, groups, s251, onClose }: DialogProps) {
+  const open = draft !== null;
+  // Each opening starts a fresh form; the last one stays drawn while the dialog fades out.
+  const [shown, setShown] = useState<{ draft: Draft; n: number } | null>(null);
+  if (draft && draft !== shown?.draft) setShown({ draft, n: (shown?.n ?? 0) + 1 });
   return (
-    <Dialog open onOpenChange={(_, x) => !x.open && onClose()}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{d.id ? `Edit ${draft.code}` : 'Add a budget line'}</DialogTitle>
-          <DialogContent className="dialog-form">
-            <Field label="Code" required>
-              <Input value={d.code} onChange={(_, x) => setD({ ...d, code: x.value })} />
-            </Field>
-            <Field label="Name" required>
-              <Input value={d.name} onChange={(_, x) => setD({ ...d, name: x.value })} />
-            </Field>
-            <Field label="Section 251 line">
-              <Dropdown
-                value={d.s251Code ? `${d.s251Code} ${s251.find((s) => s.code === d.s251Code)?.name ?? ''}` : 'None'}
-                selectedOptions={[d.s251Code ?? '']}
-                onOptionSelect={(_, x) => setD({ ...d, s251Code: x.optionValue || null })}
-              >
-                <Option value="" text="None">
-                  None
+    <>
+      <FocusReturn open={open} />
+      <Dialog open={open} onOpenChange={(_, x) => !x.open && onClose()}>
+        <DialogSurface>{shown && <LineForm key={shown.n} draft={shown.draft} lines={lines} groups={groups} s251={s251} onClose={onClose} />}</DialogSurface>
+      </Dialog>
+    </>
+  );
+}
+
+/**
+ * Gives focus back where it was when the dialog closes. It sits before the Dialog in the tree:
+ * effects run in tree order, so it notes the focus before the Dialog's own effect moves it in
+ * (called inside this component, after the Dialog, it would note the dialog's first field).
+ */
+function FocusReturn({ open }: { open: boolean }) {
+  useFocusReturn(open);
+  return null;
+}
+
+function LineForm({ draft, lines, groups, s251, onClose }: DialogProps & { draft: Draft }) {
+  const save = useWrite(api.saveLine, {
+    topics: ['lines', 'budget', 'monitoring', 'history'],
+    success: (saved, input) => `${input.id === undefined ? 'Added' : 'Saved'} line ${saved.code} ${saved.name}${saved.active ? '' : ' (retired)'}.`,
+  });
+  const [d, setD] = useState<Draft>(draft);
+  const [tried, setTried] = useState(false);
+  const [refused, setRefused] = useState<string | null>(null);
+  const problems = problemsOf(d, lines);
+  const shown = tried ? problems : {};
+  const group = groups.find((g) => g.id === d.groupId);
+  const s251Line = s251.find((s) => s.code === d.s251Code);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (save.busy) return;
+    setTried(true);
+    setRefused(null);
+    if (Object.keys(problems).length > 0) return;
+    const saved = await save.run({
+      id: d.id,
+      code: d.code.trim(),
+      name: d.name.trim(),
+      s251Code: d.s251Code,
+      groupId: d.groupId,
+      holder: d.holder.trim(),
+      active: d.active,
+    });
+    if (saved) onClose();
+    else setRefused(save.lastError());
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <DialogBody>
+        <DialogTitle>{d.id === undefined ? 'Add a budget line' : `Edit ${draft.code} ${draft.name}`}</DialogTitle>
+        <DialogContent className="dialog-form">
+          {refused && (
+            <MessageBar intent="error">
+              <MessageBarBody>Not saved: {refused}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Field
+            label="Code"
+            required
+            validationMessage={shown.code}
+            validationState={shown.code ? 'error' : 'none'}
+            hint="Your own cost-centre code, unique across lines"
+          >
+            <Input value={d.code} onChange={(_, x) => setD({ ...d, code: x.value })} />
+          </Field>
+          <Field label="Name" required validationMessage={shown.name} validationState={shown.name ? 'error' : 'none'}>
+            <Input value={d.name} onChange={(_, x) => setD({ ...d, name: x.value })} />
+          </Field>
+          <Field label="Section 251 line" hint="The DfE budget statement line this cost centre reports under">
+            <Dropdown
+              value={s251Line ? `${s251Line.code} ${s251Line.name}` : 'None'}
+              selectedOptions={[d.s251Code ?? '']}
+              onOptionSelect={(_, x) => setD({ ...d, s251Code: x.optionValue || null })}
+            >
+              <Option value="" text="None">
+                None
+              </Option>
+              {s251.map((s) => (
+                <Option key={s.code} value={s.code} text={`${s.code} ${s.name}`}>
+                  {`${s.code} ${s.name}`}
                 </Option>
-                {s251.map((s) => (
-                  <Option key={s.code} value={s.code} text={`${s.code} ${s.name}`}>
-                    {`${s.code} ${s.name}`}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <Field label="Provision group" required>
-              <Dropdown
-                value={group?.name ?? ''}
-                selectedOptions={[String(d.groupId)]}
-                onOptionSelect={(_, x) => x.optionValue && setD({ ...d, groupId: Number(x.optionValue) })}
-              >
-                {groups.map((g) => (
-                  <Option key={g.id} value={String(g.id)} text={g.name}>
-                    {g.name}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <Field label="Budget holder">
-              <Input value={d.holder} onChange={(_, x) => setD({ ...d, holder: x.value })} />
-            </Field>
-            <Switch label={d.active ? 'In use' : 'Retired'} checked={d.active} onChange={(_, x) => setD({ ...d, active: x.checked })} />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={onClose}>Cancel</Button>
-            <Button appearance="primary" onClick={() => void save()}>
-              Save
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label="Provision group" required>
+            <Dropdown
+              value={group?.name ?? ''}
+              selectedOptions={[String(d.groupId)]}
+              onOptionSelect={(_, x) => x.optionValue && setD({ ...d, groupId: Number(x.optionValue) })}
+            >
+              {groups.map((g) => (
+                <Option key={g.id} value={String(g.id)} text={g.name}>
+                  {g.name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field
+            label="Budget holder"
+            validationMessage={shown.holder}
+            validationState={shown.holder ? 'error' : 'none'}
+            hint="Who answers for this line's forecast"
+          >
+            <Input value={d.holder} onChange={(_, x) => setD({ ...d, holder: x.value })} />
+          </Field>
+          <div>
+            <Switch label="In use" checked={d.active} aria-describedby="line-active-hint" onChange={(_, x) => setD({ ...d, active: x.checked })} />
+            <p id="line-active-hint" className="muted">
+              {d.active
+                ? 'In use: shown on budgets, monitoring and budget holders’ returns.'
+                : 'Retired: kept, with its history, in any year where it holds figures, but left out of other years and of returns.'}
+            </p>
+          </div>
+        </DialogContent>
+        <DialogActions>
+          <Button type="button" onClick={onClose} disabled={save.busy}>
+            Cancel
+          </Button>
+          <Button type="submit" appearance="primary" disabled={save.busy} icon={save.busy ? <Spinner size="tiny" aria-hidden /> : undefined}>
+            {save.busy ? 'Saving…' : d.id === undefined ? 'Add line' : 'Save'}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
   );
 }

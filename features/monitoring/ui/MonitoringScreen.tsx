@@ -1,6 +1,5 @@
 import {
   Button,
-  Dropdown,
   Menu,
   MenuButton,
   MenuDivider,
@@ -10,29 +9,40 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  Option,
   Spinner,
   Tooltip,
 } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowImportRegular, CopyRegular, DocumentTableArrowRightRegular, HistoryRegular } from '@fluentui/react-icons';
-import type { ColDef } from 'ag-grid-community';
+import {
+  ArrowDownloadRegular,
+  ArrowImportRegular,
+  CheckmarkCircleRegular,
+  CopyRegular,
+  DocumentTableArrowRightRegular,
+  HistoryRegular,
+} from '@fluentui/react-icons';
+import { useQuery } from '@tanstack/react-query';
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { formatPence } from '../../../electron/shared/money';
-import { PERIODS, periodLongLabel } from '../../../electron/shared/periods';
-import type { MonitoringRow, MonitoringTotals } from '../../../electron/shared/types';
+import { shortcutOf } from '../../../electron/shared/menu';
+import { periodLongLabel } from '../../../electron/shared/periods';
 import { api } from '../../../renderer/src/api/api';
+import { EmptyYears } from '../../../renderer/src/components/EmptyYears';
 import { KpiCard } from '../../../renderer/src/components/KpiCard';
-import { LineHistoryDrawer } from '../../history/ui/HistoryDrawer';
-import { codeCol, moneyCol, nameCol, varianceClass } from '../../../renderer/src/grid/columns';
-import { gridRows, type DisplayRow } from '../../../renderer/src/grid/display-rows';
-import { LinesGrid, type Changes, type EditableColumn } from '../../../renderer/src/grid/LinesGrid';
+import { PeriodPicker } from '../../../renderer/src/components/PeriodPicker';
+import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
+import { codeCol, moneyCol, moneyFormatter, nameCol, varianceClass } from '../../../renderer/src/grid/columns';
+import { type DisplayRow, gridRows } from '../../../renderer/src/grid/display-rows';
+import { type Changes, type CommitResult, type EditableColumn, LinesGrid } from '../../../renderer/src/grid/LinesGrid';
 import { MoneyEditor } from '../../../renderer/src/grid/MoneyEditor';
 import { toTsv } from '../../../renderer/src/grid/tsv';
-import { useApp, useLoad } from '../../../renderer/src/state/app-state';
-import { useMenuCommand } from '../../../renderer/src/state/menu';
-import { saveWorkbook } from '../../../renderer/src/api/save-file';
+import { useApp } from '../../../renderer/src/state/app-state';
+import { dispatchCommand } from '../../../renderer/src/state/commands';
+import { HistoryDrawer } from '../../history/ui/HistoryDrawer';
 import { useWorkbookExports } from '../../imports/ui/export-actions';
-import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
+import { useSummary } from '../../position/ui/data';
+import { useExportReport } from '../../position/ui/report-export';
+import type { MonitoringRow, MonitoringTotals } from '../types';
+import { useMonitoring, useSetForecasts } from './data';
 
 type MRow = DisplayRow<MonitoringRow, MonitoringTotals> & { lineId?: number };
 
@@ -41,40 +51,64 @@ const W = 112;
 
 const EDITABLE: Record<string, EditableColumn> = {
   forecastPence: { header: 'Forecast outturn', type: 'money' },
-  actualPence: { header: 'Actual to date', type: 'signed-money' },
+  actualPence: { header: 'Actual to date', type: 'money' },
   commentary: { header: 'Commentary', type: 'text' },
 };
 
 function sourceNote(r: MRow): string | undefined {
   if (r.kind !== 'line') return undefined;
+  if (r.reviewed) return `Reviewed, no change: P${r.forecastFromPeriod ?? ''}'s forecast confirmed`;
   if (r.forecastSource === 'earlier-period') return `No new forecast this period: P${r.forecastFromPeriod}'s stands`;
   if (r.forecastSource === 'budget') return 'No forecast yet: the revised budget is assumed';
   return undefined;
 }
 
-export function MonitoringScreen() {
+/** The forecast, with a tick when the month was marked "reviewed, no change". */
+function ForecastCell(p: ICellRendererParams<MRow>) {
+  const reviewed = p.data?.kind === 'line' && p.data.reviewed;
+  return (
+    <span className="forecast-cell">
+      {reviewed && <CheckmarkCircleRegular className="reviewed-mark" aria-label="Reviewed, no change" />}
+      {p.valueFormatted ?? String(p.value ?? '')}
+    </span>
+  );
+}
+
+export default function MonitoringScreen() {
   const app = useApp();
-  const { year, period, setPeriod, closed, refresh, reportError, notify } = app;
+  const { year, period, setPeriod, closed, notify, reportError, money } = app;
   const [historyLine, setHistoryLine] = useState<number | null>(null);
   const [focusedLine, setFocusedLine] = useState<number | null>(null);
-  const { data: view, loading } = useLoad(() => (year ? api.getMonitoring({ year, period }) : Promise.resolve(null)), [year, period]);
-  const { rows, total } = useMemo(() => gridRows(view) as { rows: MRow[]; total: MRow[] }, [view]);
+  const report = useExportReport();
+  const { data: view, isLoading } = useMonitoring(year, period);
+  const { data: pos } = useSummary(year, period);
+  const save = useSetForecasts();
+  const { rows, total } = useMemo(() => gridRows(view ?? null) as { rows: MRow[]; total: MRow[] }, [view]);
+  const closedReason =
+    closed && year ? `${year} is closed, so its figures cannot change. Reopen it under Years and funding, giving a reason, to change them.` : null;
 
   const columns = useMemo<Array<ColDef<MRow>>>(
     () => [
       codeCol<MRow>(),
       nameCol<MRow>(204),
-      moneyCol<MRow>('budgetPence', 'Revised budget', { width: W }),
-      moneyCol<MRow>('forecastPence', 'Forecast outturn', {
-        width: W,
+      moneyCol<MRow>('budgetPence', 'Revised budget', money, { width: W }),
+      moneyCol<MRow>('forecastPence', 'Forecast outturn', money, {
+        width: W + 8,
         cellEditor: MoneyEditor,
+        cellRenderer: ForecastCell,
+        // The tick and the carried-forward style follow `reviewed`, not the figure: a mark saved with
+        // the forecast unchanged must still redraw the cell (the grid redraws only changed values).
+        equals: () => false,
         tooltipValueGetter: (p) => sourceNote(p.data as MRow),
-        cellClassRules: { 'cell-carried': (p) => (p.data as MRow)?.kind === 'line' && (p.data as MonitoringRow).forecastSource !== 'this-period' },
+        cellClassRules: {
+          'cell-carried': (p) =>
+            (p.data as MRow)?.kind === 'line' && (p.data as MonitoringRow).forecastSource !== 'this-period' && !(p.data as MonitoringRow).reviewed,
+        },
       }),
-      moneyCol<MRow>('variancePence', 'Variance', { width: W, cellClassRules: varianceClass }),
-      moneyCol<MRow>('previousPence', period === 1 ? 'Previous (budget)' : `Previous (P${period - 1})`, { width: W }),
-      moneyCol<MRow>('movementPence', 'Movement', { width: W, cellClassRules: varianceClass }),
-      moneyCol<MRow>('actualPence', 'Actual to date', { width: W, cellEditor: MoneyEditor }),
+      moneyCol<MRow>('variancePence', 'Variance', money, { width: W, cellClassRules: varianceClass }),
+      moneyCol<MRow>('previousPence', period === 1 ? 'Previous (budget)' : `Previous (P${period - 1})`, money, { width: W }),
+      moneyCol<MRow>('movementPence', 'Movement', money, { width: W, cellClassRules: varianceClass }),
+      moneyCol<MRow>('actualPence', 'Actual to date', money, { width: W, cellEditor: MoneyEditor, valueFormatter: moneyFormatter(money) }),
       {
         colId: 'commentary',
         field: 'commentary',
@@ -87,42 +121,41 @@ export function MonitoringScreen() {
         tooltipField: 'commentary',
       },
     ],
-    [period],
+    [period, money],
   );
 
   const commit = useCallback(
-    async (changes: Changes, how: 'edit' | 'paste') => {
-      if (!year) return;
-      try {
-        await api.setForecasts({
-          year,
-          period,
-          changes: [...changes].map(([lineId, c]) => ({
-            lineId,
-            ...(c as { forecastPence?: number | null; actualPence?: number | null; commentary?: string | null }),
-          })),
-        });
-        if (how === 'paste')
-          notify('success', `Pasted ${[...changes.values()].reduce((s, c) => s + Object.keys(c).length, 0)} cells. Undo reverses the whole paste.`);
-        refresh();
-      } catch (e) {
-        reportError(e);
-      }
+    async (changes: Changes, how: 'edit' | 'paste'): Promise<CommitResult> => {
+      if (!year) return { ok: false, reason: 'no year is chosen' };
+      const list = [...changes].map(([lineId, c]) => ({
+        lineId,
+        ...(c as { forecastPence?: number | null; actualPence?: number | null; commentary?: string | null }),
+      }));
+      const done = await save.run({ year, period, changes: list });
+      if (!done) return { ok: false, reason: save.lastError() ?? 'the workspace refused it' };
+      if (how === 'paste')
+        notify('success', `Pasted ${list.reduce((s, c) => s + Object.keys(c).length - 1, 0)} cells. Undo (${shortcutOf('undo')}) reverses the whole paste.`);
+      return { ok: true };
     },
-    [year, period, refresh, reportError, notify],
+    [year, period, save, notify],
   );
 
-  const exportWorkbook = useCallback(async () => {
-    if (!year) return;
-    try {
-      const saved = await saveWorkbook(await api.buildMonitoringWorkbook({ year, period }));
-      if (saved) notify('success', `Saved ${saved}`);
-    } catch (e) {
-      reportError(e);
-    }
-  }, [year, period, notify, reportError]);
-
-  useMenuCommand('export-monitoring', () => void exportWorkbook());
+  const focused = view?.rows.find((r) => r.lineId === focusedLine);
+  const markReviewed = useCallback(
+    async (lines: MonitoringRow[], reviewed: boolean) => {
+      if (!year || lines.length === 0) return;
+      const done = await save.run({ year, period, changes: lines.map((l) => ({ lineId: l.lineId, reviewed })) });
+      if (done)
+        notify(
+          'success',
+          reviewed
+            ? `Marked ${lines.length === 1 ? lines[0]!.code : `${lines.length} lines`} reviewed, no change, for P${period}.`
+            : `${lines[0]!.code} is no longer marked reviewed for P${period}.`,
+        );
+    },
+    [year, period, save, notify],
+  );
+  const untouched = (view?.rows ?? []).filter((r) => r.forecastSource !== 'this-period' && !r.reviewed);
 
   const copyTable = useCallback(async () => {
     if (!view) return;
@@ -142,15 +175,18 @@ export function MonitoringScreen() {
             r.kind === 'line' ? r.commentary : '',
           ],
     );
-    await navigator.clipboard.writeText(toTsv([head, ...body]));
-    notify('success', 'Table copied: paste it into Excel.');
-  }, [view, rows, total, notify]);
+    try {
+      await navigator.clipboard.writeText(toTsv([head, ...body]));
+      notify('success', 'Table copied: paste it into Excel.');
+    } catch (e) {
+      reportError(e);
+    }
+  }, [view, rows, total, notify, reportError]);
 
   if (!year) return <EmptyYears />;
   const line = view?.rows.find((r) => r.lineId === historyLine);
-  const pos = view?.position;
   return (
-    <section className="screen" aria-labelledby="monitoring-title">
+    <section className="screen grid-screen" aria-labelledby="monitoring-title">
       <ScreenHead
         titleId="monitoring-title"
         title="High Needs monitoring"
@@ -161,32 +197,52 @@ export function MonitoringScreen() {
           </>
         }
       >
-        <label className="header-field">
-          <span id="period-label">Period</span>
-          <Dropdown
-            aria-labelledby="period-label"
-            className="period-dropdown"
-            value={periodLongLabel(year, period)}
-            selectedOptions={[String(period)]}
-            onOptionSelect={(_, d) => d.optionValue && setPeriod(Number(d.optionValue))}
-          >
-            {PERIODS.map((p) => (
-              <Option key={p} value={String(p)} text={periodLongLabel(year, p)}>
-                {periodLongLabel(year, p)}
-              </Option>
-            ))}
-          </Dropdown>
-        </label>
+        <PeriodPicker year={year} period={period} onChange={setPeriod} />
       </ScreenHead>
-      <div className="command-bar">
-        <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={() => void exportWorkbook()}>
-          Export to Excel
-        </Button>
+      <div className="command-bar" role="toolbar" aria-label="Monitoring actions">
+        <Tooltip content={`The monitoring table and DSG position as the forum sees them (${shortcutOf('export-monitoring')})`} relationship="description">
+          <Button
+            appearance="primary"
+            icon={report.busy ? <Spinner size="tiny" aria-hidden /> : <ArrowDownloadRegular />}
+            disabled={report.busy}
+            onClick={() => void report.run()}
+          >
+            {report.busy ? 'Exporting…' : 'Export to Excel'}
+          </Button>
+        </Tooltip>
         <ReturnExportMenu />
-        <Button icon={<ArrowImportRegular />} onClick={() => app.setImporting(true)}>
-          Import workbook…
-        </Button>
+        <Tooltip content={`Read a returned or finance-system workbook (${shortcutOf('import-workbook')})`} relationship="description">
+          <Button icon={<ArrowImportRegular />} onClick={() => dispatchCommand('import-workbook')}>
+            Import workbook…
+          </Button>
+        </Tooltip>
         <span className="command-gap" />
+        {!closed && (
+          <Menu>
+            <MenuTrigger disableButtonEnhancement>
+              <MenuButton appearance="subtle" icon={<CheckmarkCircleRegular />} disabled={save.busy}>
+                Reviewed, no change
+              </MenuButton>
+            </MenuTrigger>
+            <MenuPopover>
+              <MenuList>
+                <MenuItem
+                  disabled={!focused || focused.forecastSource === 'this-period' || focused.reviewed}
+                  onClick={() => focused && void markReviewed([focused], true)}
+                >
+                  {focused ? `Mark ${focused.code} reviewed for P${period}` : 'Mark the selected line reviewed (select a line first)'}
+                </MenuItem>
+                <MenuItem disabled={!focused?.reviewed} onClick={() => focused && void markReviewed([focused], false)}>
+                  {focused?.reviewed ? `Clear the mark on ${focused.code}` : 'Clear the mark on the selected line'}
+                </MenuItem>
+                <MenuDivider />
+                <MenuItem disabled={untouched.length === 0} onClick={() => void markReviewed(untouched, true)}>
+                  Mark every line with no new P{period} forecast ({untouched.length})
+                </MenuItem>
+              </MenuList>
+            </MenuPopover>
+          </Menu>
+        )}
         <Tooltip content="History of the selected line" relationship="description">
           <Button appearance="subtle" icon={<HistoryRegular />} disabled={focusedLine === null} onClick={() => setHistoryLine(focusedLine)}>
             History
@@ -196,8 +252,9 @@ export function MonitoringScreen() {
           Copy table
         </Button>
       </div>
-      {pos && (
-        <div className="kpis" aria-label="Headline figures">
+      {pos && view && (
+        // biome-ignore lint/a11y/useSemanticElements: a row of headline figures, not a form's fieldset
+        <div className="kpis" role="group" aria-label="Headline figures">
           <KpiCard label="Revised budget" pence={pos.budgetPence} />
           <KpiCard label="Forecast outturn" pence={pos.forecastPence} />
           <KpiCard
@@ -206,17 +263,17 @@ export function MonitoringScreen() {
             tone="cost"
             note={pos.variancePence > 0 ? 'overspend' : pos.variancePence < 0 ? 'underspend' : 'on budget'}
           />
-          <KpiCard label={period === 1 ? 'Movement from budget' : `Movement since P${period - 1}`} pence={view!.total.movementPence} tone="cost" />
-          <KpiCard label="In-year position" pence={pos.inYearPence} tone="balance" note={`net funding ${formatPence(pos.netFundingPence)}`} />
+          <KpiCard label={period === 1 ? 'Movement from budget' : `Movement since P${period - 1}`} pence={view.total.movementPence} tone="cost" />
+          <KpiCard label="In-year position" pence={pos.inYearPence} tone="balance" note={`net funding ${money.format(pos.netFundingPence)}`} />
           <KpiCard
             label="DSG carried forward"
             pence={pos.carriedForwardPence}
             tone="balance"
-            note={`brought forward ${formatPence(pos.broughtForwardPence)}`}
+            note={`brought forward ${money.format(pos.broughtForwardPence)}`}
           />
         </div>
       )}
-      {loading && !view ? (
+      {isLoading && !view ? (
         <Spinner label="Loading monitoring" />
       ) : (
         <LinesGrid<MRow>
@@ -225,13 +282,20 @@ export function MonitoringScreen() {
           total={total}
           columns={columns}
           editable={EDITABLE}
-          readOnly={closed}
+          readOnlyReason={closedReason}
+          draftScope={`${year}:${period}`}
           onCommit={commit}
           onInvalid={(title, lines) => notify('error', title, lines)}
+          onReadOnlyAttempt={(reason) => notify('info', reason)}
           onLineFocused={setFocusedLine}
         />
       )}
-      <LineHistoryDrawer lineId={historyLine} title={line ? `${line.code} ${line.name}` : ''} year={year} onClose={() => setHistoryLine(null)} />
+      <HistoryDrawer
+        subject={historyLine === null ? null : `budget_line:${historyLine}`}
+        scope={`financial_year:${year}`}
+        title={line ? `${line.code} ${line.name}` : ''}
+        onClose={() => setHistoryLine(null)}
+      />
     </section>
   );
 }
@@ -239,9 +303,9 @@ export function MonitoringScreen() {
 /** The return sent to budget holders to fill in: every line, or one holder's lines. */
 function ReturnExportMenu() {
   const { intent, setIntent } = useApp();
-  const { exportReturn } = useWorkbookExports();
+  const { exportReturn, busy } = useWorkbookExports();
   const [open, setOpen] = useState(false);
-  const { data: lines } = useLoad(() => api.listLines({}), []);
+  const { data: lines } = useQuery({ queryKey: ['lines', 'active'], queryFn: () => api.listLines({}) });
   const holders = useMemo(() => [...new Set((lines ?? []).map((l) => l.holder.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'en-GB')), [lines]);
   // Asked for from the menu bar: open the choice here.
   useEffect(() => {
@@ -252,7 +316,11 @@ function ReturnExportMenu() {
   return (
     <Menu open={open} onOpenChange={(_, d) => setOpen(d.open)}>
       <MenuTrigger disableButtonEnhancement>
-        <MenuButton icon={<DocumentTableArrowRightRegular />}>Export return for budget holders</MenuButton>
+        <Tooltip content={`A workbook for budget holders to fill in and send back (${shortcutOf('export-monitoring-return')})`} relationship="description">
+          <MenuButton icon={busy ? <Spinner size="tiny" aria-hidden /> : <DocumentTableArrowRightRegular />} disabled={busy}>
+            Export return for budget holders
+          </MenuButton>
+        </Tooltip>
       </MenuTrigger>
       <MenuPopover>
         <MenuList>
@@ -273,18 +341,5 @@ function ReturnExportMenu() {
         </MenuList>
       </MenuPopover>
     </Menu>
-  );
-}
-
-export function EmptyYears() {
-  const { setScreen } = useApp();
-  return (
-    <section className="screen empty">
-      <h1>No years yet</h1>
-      <p>Add a financial year under Years and funding to start entering budgets and forecasts.</p>
-      <Button appearance="primary" onClick={() => setScreen('years')}>
-        Go to Years and funding
-      </Button>
-    </section>
   );
 }

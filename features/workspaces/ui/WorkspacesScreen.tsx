@@ -1,151 +1,392 @@
-import { Button, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { DocumentAddRegular, EditRegular, FolderOpenRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Tooltip,
+} from '@fluentui/react-components';
+import { BeakerRegular, DocumentAddRegular, EditRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ukDateTime, ukLongDate } from '../../../electron/shared/dates';
+import { shortcutOf } from '../../../electron/shared/menu';
 import { api, isDesktop } from '../../../renderer/src/api/api';
-import { useApp, useLoad } from '../../../renderer/src/state/app-state';
+import { errorMessage } from '../../../renderer/src/api/api-error';
+import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
+import { useWrite } from '../../../renderer/src/data/use-write';
+import { useApp } from '../../../renderer/src/state/app-state';
+import type { RecentWorkspace, WorkspaceInfo } from '../types';
+import { chooseWorkspace, createDemoWorkspace } from './workspace-actions';
 
-/** Native open/new dialogs (desktop only); also used by the File menu. */
-export function useWorkspaceChooser() {
-  const { workspaceChanged, reportError } = useApp();
-  return async (mode: 'open' | 'create') => {
-    try {
-      const info = await api.chooseWorkspace({ mode });
-      if (info) workspaceChanged(info);
-    } catch (e) {
-      reportError(e);
-    }
-  };
+/** The contract's limits on a workspace's name. */
+const MAX_NEW_NAME = 120;
+const MAX_NAME = 200;
+
+function nameProblem(name: string, max: number): string | null {
+  if (!name.trim()) return 'Enter a name, such as the authority’s name.';
+  if (name.trim().length > max) return `Shorten the name to ${max} characters or fewer.`;
+  return null;
 }
 
-function RenameWorkspace() {
-  const { workspace, workspaceChanged, reportError, refresh } = useApp();
-  const [name, setName] = useState<string | null>(null);
-  if (name === null) {
-    return (
-      <Button size="small" icon={<EditRegular />} onClick={() => setName(workspace?.name ?? '')}>
-        Rename
-      </Button>
-    );
-  }
-  const save = async () => {
+/** While an action that takes time runs: its button disables itself and shows progress. */
+function useBusy() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const run = async (what: string, work: () => Promise<void>) => {
+    setBusy(what);
     try {
-      const info = await api.renameWorkspace({ name });
-      workspaceChanged(info);
-      refresh();
-      setName(null);
-    } catch (e) {
-      reportError(e);
+      await work();
+    } finally {
+      setBusy(null);
     }
   };
-  return (
-    <div className="inline-form tight">
-      <Input aria-label="Workspace name" value={name} onChange={(_, d) => setName(d.value)} />
-      <Button size="small" appearance="primary" disabled={!name.trim()} onClick={() => void save()}>
-        Save
-      </Button>
-      <Button size="small" onClick={() => setName(null)}>
-        Cancel
-      </Button>
-    </div>
-  );
+  return { busy, run };
 }
 
-export function WorkspacesScreen() {
-  const { workspace, workspaceChanged, reportError } = useApp();
-  const { data: recent } = useLoad(() => api.listRecentWorkspaces({}), [workspace?.path]);
-  const [path, setPath] = useState('');
-  const choose = useWorkspaceChooser();
-  const openPath = async (p: string, create: boolean) => {
-    try {
-      workspaceChanged(await api.openWorkspace({ path: p, create }));
-    } catch (e) {
-      reportError(e);
-    }
-  };
+export default function WorkspacesScreen() {
+  const app = useApp();
+  const { workspace, noWorkspace } = app;
+  const navigate = useNavigate();
+  const { busy, run } = useBusy();
+  const recent = useQuery({ queryKey: ['recent'], queryFn: () => api.listRecentWorkspaces({}) });
+  // The same query the shell opens the workspace with: when it was refused, its error says why.
+  // Read from the cache only (never fetched from here), so the refusal is not reported twice.
+  const opened = useQuery({ queryKey: ['workspace'], queryFn: () => api.getWorkspace({}), enabled: false });
+  const reason = opened.error ? errorMessage(opened.error) : null;
+  const [renaming, setRenaming] = useState(false);
+  const ctx = { app, navigate };
 
+  const openWrite = useWrite(api.openWorkspace, { topics: ['recent'] });
+  const create = useWrite(api.createWorkspace, { topics: ['recent'] });
+  const openRecent = (r: RecentWorkspace) =>
+    run(`open:${r.path}`, async () => {
+      const info = await openWrite.run({ path: r.path });
+      if (!info) return;
+      app.workspaceChanged(info);
+      navigate('/monitoring');
+    });
+
+  const anyBusy = busy !== null || openWrite.busy || create.busy;
   return (
     <section className="screen scroll" aria-labelledby="ws-title">
-      <ScreenHead titleId="ws-title" title="Workspaces" sub="One workspace file holds one authority's figures. Keep it on a drive that is backed up.">
+      <ScreenHead titleId="ws-title" title="Workspaces" sub="One workspace file holds one authority’s figures. Keep it on a drive that is backed up.">
         {isDesktop && (
           <>
-            <Button icon={<FolderOpenRegular />} onClick={() => void choose('open')}>
-              Open workspace…
-            </Button>
-            <Button appearance="primary" icon={<DocumentAddRegular />} onClick={() => void choose('create')}>
-              New workspace…
-            </Button>
+            <Tooltip content={`Choose a workspace file on this computer and open it (${shortcutOf('open-workspace')})`} relationship="description">
+              <Button
+                icon={busy === 'choose-open' ? <Spinner size="tiny" aria-hidden /> : <FolderOpenRegular />}
+                disabled={anyBusy}
+                onClick={() => void run('choose-open', () => chooseWorkspace(ctx, 'open'))}
+              >
+                Open workspace…
+              </Button>
+            </Tooltip>
+            <Tooltip content={`Choose where to save a new, empty workspace file and open it (${shortcutOf('new-workspace')})`} relationship="description">
+              <Button
+                appearance="primary"
+                icon={busy === 'choose-create' ? <Spinner size="tiny" aria-hidden /> : <DocumentAddRegular />}
+                disabled={anyBusy}
+                onClick={() => void run('choose-create', () => chooseWorkspace(ctx, 'create'))}
+              >
+                New workspace…
+              </Button>
+            </Tooltip>
           </>
         )}
       </ScreenHead>
       <div className="cards">
-        <div className="card wide">
-          <div className="card-head">
-            <h2>Open now</h2>
-            <RenameWorkspace />
-          </div>
-          <dl className="facts">
-            <dt>Name</dt>
-            <dd>{workspace?.name ?? 'No workspace is open'}</dd>
-            <dt>File</dt>
-            <dd className="path">{workspace?.path}</dd>
-            <dt>Schema version</dt>
-            <dd>{workspace?.schemaVersion}</dd>
-            <dt>Created</dt>
-            <dd>{workspace ? new Date(workspace.createdAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }) : ''}</dd>
-          </dl>
+        {workspace ? (
+          <OpenNow workspace={workspace} onRename={() => setRenaming(true)} />
+        ) : noWorkspace ? (
+          <NoWorkspace reason={reason} noticeShown={reason !== null && app.notice?.title === reason} hasRecent={(recent.data?.length ?? 0) > 0} />
+        ) : null}
+        {!isDesktop && <NewWorkspaceForm create={create} disabled={anyBusy} />}
+        <div className="card">
+          <h2>Try HNB Desk out</h2>
+          <p>
+            A demo workspace is a made-up authority to try HNB Desk out with, clearly marked as demo data. It has four complete years and the current year
+            reported to P7. It is made as a new file in HNB Desk’s own folder and opened at once; your own workspaces are not changed.
+          </p>
+          <Button
+            icon={busy === 'demo' ? <Spinner size="tiny" aria-hidden /> : <BeakerRegular />}
+            disabled={anyBusy}
+            onClick={() => void run('demo', () => createDemoWorkspace(ctx))}
+          >
+            {busy === 'demo' ? 'Making the demo workspace…' : 'New demo workspace'}
+          </Button>
         </div>
-        {!isDesktop && (
-          <div className="card wide">
-            <h2>Open another file</h2>
-            <p className="muted">In the browser there is no file dialog: type the full path of a workspace file on this computer.</p>
-            <div className="inline-form">
-              <Field label="Workspace file path" className="grow">
-                <Input value={path} onChange={(_, d) => setPath(d.value)} placeholder="C:\Users\me\Documents\Authority.hnbdesk" />
-              </Field>
-              <Button disabled={!path.trim()} onClick={() => void openPath(path.trim(), false)}>
-                Open
-              </Button>
-              <Button disabled={!path.trim()} onClick={() => void openPath(path.trim(), true)}>
-                Create
-              </Button>
-            </div>
-          </div>
+        <RecentList recent={recent} current={workspace} busy={busy} disabled={anyBusy} onOpen={(r) => void openRecent(r)} />
+      </div>
+      {workspace && <RenameDialog open={renaming} workspace={workspace} onClose={() => setRenaming(false)} />}
+    </section>
+  );
+}
+
+function OpenNow({ workspace, onRename }: { workspace: WorkspaceInfo; onRename(): void }) {
+  return (
+    <div className="card wide">
+      <div className="card-head">
+        <h2>Open now</h2>
+        <Button size="small" icon={<EditRegular />} onClick={onRename}>
+          Rename…
+        </Button>
+      </div>
+      <dl className="facts">
+        <dt>Name</dt>
+        <dd>
+          {workspace.name}{' '}
+          {workspace.isDemo && (
+            <Badge appearance="tint" color="warning">
+              Demo data
+            </Badge>
+          )}
+        </dd>
+        <dt>File</dt>
+        <dd className="path">{workspace.path}</dd>
+        <dt>Schema version</dt>
+        <dd>{workspace.schemaVersion}</dd>
+        <dt>Created</dt>
+        <dd>{ukLongDate(workspace.createdAt)}</dd>
+        {workspace.backupPath && (
+          <>
+            <dt>Copy before upgrade</dt>
+            <dd className="path">{workspace.backupPath}</dd>
+          </>
         )}
-        <div className="card wide">
-          <h2>Recent files</h2>
-          <Table aria-label="Recent workspaces" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell style={{ width: '30%' }}>Name</TableHeaderCell>
-                <TableHeaderCell>File</TableHeaderCell>
-                <TableHeaderCell style={{ width: '170px' }}>Last opened</TableHeaderCell>
-                <TableHeaderCell style={{ width: '120px' }}>Actions</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {recent?.map((r) => (
-                <TableRow key={r.path}>
-                  <TableCell>{r.name}</TableCell>
-                  <TableCell className="path">{r.path}</TableCell>
-                  <TableCell>{new Date(r.openedAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}</TableCell>
+      </dl>
+    </div>
+  );
+}
+
+/** Shown when the workspace could not be opened: why, and the ways on. */
+function NoWorkspace({ reason, noticeShown, hasRecent }: { reason: string | null; noticeShown: boolean; hasRecent: boolean }) {
+  const ways = [
+    ...(hasRecent ? ['open another from the recent files below'] : []),
+    isDesktop ? 'choose one with Open workspace…, make one with New workspace…' : 'make a new one by name',
+    'or try HNB Desk out with a demo workspace',
+  ];
+  return (
+    <div className="card wide">
+      <h2>No workspace is open</h2>
+      {/* The reason is in the message at the top while it is shown; once dismissed, it stays here. */}
+      {reason && !noticeShown && (
+        <MessageBar intent="error">
+          <MessageBarBody>{reason}</MessageBarBody>
+        </MessageBar>
+      )}
+      <p>
+        HNB Desk could not open the workspace it was started with{reason && noticeShown ? ': the message above says why' : ''}. To carry on, {ways.join(', ')}.
+      </p>
+    </div>
+  );
+}
+
+/** In the browser there is no file dialog, and the page may never name a path: a new workspace is made by name in HNB Desk's own folder. */
+function NewWorkspaceForm({ create, disabled }: { create: ReturnType<typeof useWrite<{ name: string }, WorkspaceInfo>>; disabled: boolean }) {
+  const app = useApp();
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [tried, setTried] = useState(false);
+  const problem = nameProblem(name, MAX_NEW_NAME);
+  const shown = tried || name !== '' ? problem : null;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (create.busy) return;
+    setTried(true);
+    if (problem) return;
+    const info = await create.run({ name: name.trim() });
+    if (!info) return;
+    app.workspaceChanged(info);
+    navigate('/monitoring');
+    app.notify('success', `Made and opened ${info.name}`, [
+      `A new, empty workspace, saved as ${info.path}.`,
+      'Start by adding a financial year under Years and funding.',
+    ]);
+  };
+  return (
+    <div className="card">
+      <h2>New workspace</h2>
+      <p>
+        A new, empty workspace for an authority, made in HNB Desk’s own folder on this computer (where the default workspace is kept). You will see where it was
+        saved.
+      </p>
+      <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+        <Field label="Name of the new workspace" required className="grow" validationState={shown ? 'error' : 'none'} validationMessage={shown ?? undefined}>
+          <Input value={name} onChange={(_, d) => setName(d.value)} placeholder="For example, Northshire County Council" />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={disabled} icon={create.busy ? <Spinner size="tiny" aria-hidden /> : <DocumentAddRegular />}>
+          {create.busy ? 'Making it…' : 'Create workspace'}
+        </Button>
+      </form>
+    </div>
+  );
+}
+
+interface RecentProps {
+  recent: UseQueryResult<RecentWorkspace[]>;
+  current: WorkspaceInfo | null;
+  busy: string | null;
+  disabled: boolean;
+  onOpen(r: RecentWorkspace): void;
+}
+
+function RecentList({ recent, current, busy, disabled, onOpen }: RecentProps) {
+  const list = recent.data ?? [];
+  return (
+    <div className="card wide">
+      <h2>Recent files</h2>
+      {recent.error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>The recent files could not be read: {errorMessage(recent.error)}</MessageBarBody>
+        </MessageBar>
+      ) : recent.isLoading ? (
+        <Spinner size="small" label="Loading recent files" />
+      ) : list.length === 0 ? (
+        <p>No workspace has been opened on this computer yet.</p>
+      ) : (
+        <Table aria-label="Recent workspaces" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell style={{ width: '28%' }}>Name</TableHeaderCell>
+              <TableHeaderCell>File</TableHeaderCell>
+              <TableHeaderCell style={{ width: '150px' }}>Last opened</TableHeaderCell>
+              <TableHeaderCell style={{ width: '130px' }}>Actions</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.map((r) => {
+              const opening = busy === `open:${r.path}`;
+              return (
+                <TableRow key={r.path} className={r.path === current?.path ? 'is-current' : undefined}>
                   <TableCell>
-                    {r.path === workspace?.path ? (
-                      <span className="muted">Open now</span>
+                    {r.name}{' '}
+                    {r.sameNameAsAnother && (
+                      <Badge appearance="tint" color="informative">
+                        same name as another
+                      </Badge>
+                    )}
+                  </TableCell>
+                  <TableCell className="path" style={r.sameNameAsAnother ? { fontWeight: 700 } : undefined}>
+                    {r.path}
+                  </TableCell>
+                  <TableCell>{ukDateTime(r.openedAt)}</TableCell>
+                  <TableCell>
+                    {r.path === current?.path ? (
+                      <span>Open now</span>
                     ) : r.exists ? (
-                      <Button size="small" onClick={() => void openPath(r.path, false)}>
-                        Open
+                      <Button
+                        size="small"
+                        aria-label={r.sameNameAsAnother ? `Open ${r.name}, ${r.path}` : `Open ${r.name}`}
+                        disabled={disabled}
+                        icon={opening ? <Spinner size="tiny" aria-hidden /> : undefined}
+                        onClick={() => onOpen(r)}
+                      >
+                        {opening ? 'Opening…' : 'Open'}
                       </Button>
                     ) : (
-                      <span className="muted">File not found</span>
+                      <span>File not found</span>
                     )}
                   </TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
-      </div>
-    </section>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
+
+function RenameDialog({ open, workspace, onClose }: { open: boolean; workspace: WorkspaceInfo; onClose(): void }) {
+  // Each opening starts a fresh form; the last one stays drawn while the dialog fades out.
+  const [opening, setOpening] = useState({ open: false, n: 0 });
+  if (open !== opening.open) setOpening({ open, n: open ? opening.n + 1 : opening.n });
+  return (
+    <>
+      <FocusReturn open={open} />
+      <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
+        <DialogSurface>{opening.n > 0 && <RenameForm key={opening.n} workspace={workspace} onClose={onClose} />}</DialogSurface>
+      </Dialog>
+    </>
+  );
+}
+
+/**
+ * Gives focus back where it was when the dialog closes. It sits before the Dialog in the tree:
+ * effects run in tree order, so it notes the focus before the Dialog's own effect moves it in
+ * (called inside this component, after the Dialog, it would note the dialog's first field).
+ */
+function FocusReturn({ open }: { open: boolean }) {
+  useFocusReturn(open);
+  return null;
+}
+
+function RenameForm({ workspace, onClose }: { workspace: WorkspaceInfo; onClose(): void }) {
+  const [name, setName] = useState(workspace.name);
+  const [refused, setRefused] = useState<string | null>(null);
+  const rename = useWrite(api.renameWorkspace, {
+    put: (info) => [[['workspace'], info]],
+    topics: ['recent', 'history'],
+    success: (info) => `Renamed the workspace to ${info.name}.`,
+  });
+  const problem = nameProblem(name, MAX_NAME);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (rename.busy || problem) return;
+    setRefused(null);
+    if (name.trim() === workspace.name) {
+      onClose();
+      return;
+    }
+    const info = await rename.run({ name: name.trim() });
+    if (info) onClose();
+    else setRefused(rename.lastError());
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <DialogBody>
+        <DialogTitle>Rename this workspace</DialogTitle>
+        <DialogContent className="dialog-form">
+          {refused && (
+            <MessageBar intent="error">
+              <MessageBarBody>Not renamed: {refused}</MessageBarBody>
+            </MessageBar>
+          )}
+          <Field
+            label="Workspace name"
+            required
+            validationState={problem ? 'error' : 'none'}
+            validationMessage={problem ?? undefined}
+            hint="Shown at the top of every screen and in the recent files, and written into exported workbooks. The file keeps its name."
+          >
+            <Input value={name} onChange={(_, d) => setName(d.value)} />
+          </Field>
+        </DialogContent>
+        <DialogActions>
+          <Button type="button" disabled={rename.busy} onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" appearance="primary" disabled={rename.busy || !!problem} icon={rename.busy ? <Spinner size="tiny" aria-hidden /> : undefined}>
+            {rename.busy ? 'Renaming…' : 'Rename'}
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
   );
 }

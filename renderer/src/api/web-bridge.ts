@@ -1,6 +1,5 @@
-import { CHANNEL_NAMES } from '../../../electron/shared/channels';
-import type { Bridge } from '../../../electron/shared/contract';
 import type { Envelope } from '../../../electron/shared/errors';
+import { connection } from './connection';
 
 const TOKEN_KEY = 'hnb-desk-token';
 
@@ -17,22 +16,39 @@ export function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-/** The same named functions the Electron preload exposes, over loopback HTTP. */
-export function createWebBridge(token: string): Bridge {
-  const bridge: Record<string, (input: unknown) => Promise<Envelope<unknown>>> = {};
-  for (const name of CHANNEL_NAMES) {
-    bridge[name] = async (input: unknown) => {
-      try {
-        const res = await fetch(`/api/${name}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(input ?? {}),
-        });
-        return (await res.json()) as Envelope<unknown>;
-      } catch (e) {
-        return { ok: false, error: { code: 'INTERNAL', message: `HNB Desk's data server did not answer (${(e as Error).message}). Is it still running?` } };
-      }
-    };
-  }
-  return bridge as unknown as Bridge;
+/** The same calls the Electron preload exposes, over loopback HTTP. */
+export function createWebBridge(token: string): (channel: string, input: unknown) => Promise<Envelope<unknown>> {
+  const post = (channel: string, input: unknown) =>
+    fetch(`/api/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(input ?? {}),
+    });
+  const probe = async () => {
+    try {
+      return (await post('getUndoState', {})).status !== 0;
+    } catch {
+      return false;
+    }
+  };
+  return async (channel, input) => {
+    let res: Response;
+    try {
+      res = await post(channel, input);
+    } catch {
+      connection.lost(probe);
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message: 'HNB Desk’s data server is not answering: it may have been stopped. Start it again (npm run web); this page reconnects by itself.',
+        },
+      };
+    }
+    try {
+      return (await res.json()) as Envelope<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'INTERNAL', message: `HNB Desk’s data server answered with something that is not a result (HTTP ${res.status}).` } };
+    }
+  };
 }

@@ -1,19 +1,30 @@
 import { Badge, Button, Dropdown, Tooltip } from '@fluentui/react-components';
-import { ArrowUndoRegular, BuildingGovernmentRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { ArrowRedoRegular, ArrowUndoRegular, BuildingGovernmentRegular, LockClosedRegular } from '@fluentui/react-icons';
+import { shortcutOf } from '../../../electron/shared/menu';
+import { isDesktop } from '../api/api';
 import { useApp } from '../state/app-state';
+import { dispatchCommand } from '../state/commands';
+import { AppMenu } from './AppMenu';
 import { yearOptions } from './YearOptions';
 
 export function AppHeader() {
-  const { workspace, years, year, setYear, undo, runUndo } = useApp();
+  const { workspace, years, year, setYear, undo } = useApp();
   const current = years.find((y) => y.id === year);
+  const undoTip = undo.blockedBy
+    ? `Cannot undo "${undo.label}": ${undo.blockedBy}`
+    : undo.label
+      ? `Undo: ${undo.label} (${shortcutOf('undo')})`
+      : 'Nothing to undo';
+  const redoTip = undo.redoLabel ? `Redo: ${undo.redoLabel} (${shortcutOf('redo')})` : 'Nothing to redo';
   return (
     <header className="app-header">
       <div className="brand">
         <BuildingGovernmentRegular fontSize={22} aria-hidden />
         <span className="brand-name">HNB Desk</span>
       </div>
+      {!isDesktop && <AppMenu />}
       <div className="workspace-name" title={workspace?.path}>
-        {workspace?.name ?? 'No workspace open'}
+        <span className="workspace-text">{workspace?.name ?? 'No workspace open'}</span>
         {workspace?.isDemo && (
           <Badge appearance="filled" color="warning" className="demo-badge">
             DEMO DATA
@@ -22,12 +33,15 @@ export function AppHeader() {
       </div>
       <div className="header-actions">
         {years.length > 0 && (
-          <label className="header-field">
-            <span id="year-label">Financial year</span>
+          <div className="header-field">
+            <span id="year-label" className="header-field-label">
+              Financial year
+            </span>
             <Dropdown
               aria-labelledby="year-label"
               className="year-dropdown"
-              style={{ minWidth: '150px', width: '150px' }}
+              // Fluent's own minimum width is 250px; the year needs a fraction of it.
+              style={{ minWidth: '120px', width: '130px' }}
               size="small"
               value={year ?? ''}
               selectedOptions={year ? [year] : []}
@@ -35,7 +49,7 @@ export function AppHeader() {
             >
               {yearOptions(years)}
             </Dropdown>
-          </label>
+          </div>
         )}
         {current?.status === 'closed' && (
           <Tooltip content={`Closed: ${current.statusReason ?? ''}`} relationship="description">
@@ -44,12 +58,14 @@ export function AppHeader() {
             </Badge>
           </Tooltip>
         )}
-        <Tooltip
-          content={undo.blockedBy ? `Cannot undo "${undo.label}": ${undo.blockedBy}` : undo.label ? `Undo: ${undo.label} (Ctrl+Z)` : 'Nothing to undo'}
-          relationship="description"
-        >
-          <Button appearance="subtle" icon={<ArrowUndoRegular />} disabled={!undo.canUndo} onClick={() => void runUndo()}>
-            Undo
+        <Tooltip content={undoTip} relationship="description">
+          <Button appearance="subtle" icon={<ArrowUndoRegular />} disabledFocusable={!undo.canUndo} onClick={() => dispatchCommand('undo')}>
+            <span className="header-button-text">Undo</span>
+          </Button>
+        </Tooltip>
+        <Tooltip content={redoTip} relationship="description">
+          <Button appearance="subtle" icon={<ArrowRedoRegular />} disabledFocusable={!undo.canRedo} onClick={() => dispatchCommand('redo')} aria-label="Redo">
+            <span className="header-button-text">Redo</span>
           </Button>
         </Tooltip>
       </div>

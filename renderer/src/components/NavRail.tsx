@@ -1,55 +1,58 @@
-import { NavDrawer, NavDrawerBody, NavItem, NavSectionHeader } from '@fluentui/react-components';
-import {
-  ArrowImportRegular,
-  CalendarLtrRegular,
-  ChartMultipleRegular,
-  DataTrendingRegular,
-  FolderOpenRegular,
-  ListRegular,
-  MoneyRegular,
-} from '@fluentui/react-icons';
-import type { ReactElement } from 'react';
-import { useApp, type ScreenId } from '../state/app-state';
+import { Tooltip } from '@fluentui/react-components';
+import { useSyncExternalStore } from 'react';
+import { NavLink } from 'react-router';
+import { ROUTES } from '../features';
 
-const ITEMS: Array<{ id: ScreenId; label: string; icon: ReactElement }> = [
-  { id: 'monitoring', label: 'Monitoring', icon: <DataTrendingRegular /> },
-  { id: 'budget', label: 'Budget', icon: <MoneyRegular /> },
-  { id: 'position', label: 'DSG position', icon: <ChartMultipleRegular /> },
-  { id: 'imports', label: 'Imports', icon: <ArrowImportRegular /> },
-];
-const SETUP: Array<{ id: ScreenId; label: string; icon: ReactElement }> = [
-  { id: 'years', label: 'Years and funding', icon: <CalendarLtrRegular /> },
-  { id: 'lines', label: 'Budget lines', icon: <ListRegular /> },
-  { id: 'workspaces', label: 'Workspaces', icon: <FolderOpenRegular /> },
-];
+/** Where styles.css folds the rail to icons. */
+const NARROW = '(max-width: 1100px)';
 
+function useNarrow(): boolean {
+  return useSyncExternalStore(
+    (changed) => {
+      const q = window.matchMedia(NARROW);
+      q.addEventListener('change', changed);
+      return () => q.removeEventListener('change', changed);
+    },
+    () => window.matchMedia(NARROW).matches,
+  );
+}
+
+/**
+ * The screens, by section. On a narrow window (zoomed to 125% and beyond on a 1366×768 screen)
+ * only the icons show, each with its name as its label and tooltip, so the grid keeps its room.
+ * With the names showing, a tooltip would only repeat them (and cover the screen beside it).
+ */
 export function NavRail() {
-  const { screen, setScreen } = useApp();
+  const narrow = useNarrow();
+  const sections = [...new Set(ROUTES.map((r) => r.section))];
   return (
-    <NavDrawer
-      open
-      type="inline"
-      className="nav-rail"
-      // NavDrawer's own class fixes 260px; an inline width is the supported way to narrow it.
-      style={{ width: '204px', minWidth: '204px' }}
-      selectedValue={screen}
-      onNavItemSelect={(_, d) => setScreen(d.value as ScreenId)}
-      aria-label="Screens"
-    >
-      <NavDrawerBody>
-        <NavSectionHeader>High Needs</NavSectionHeader>
-        {ITEMS.map((i) => (
-          <NavItem key={i.id} value={i.id} icon={i.icon}>
-            {i.label}
-          </NavItem>
-        ))}
-        <NavSectionHeader>Set-up</NavSectionHeader>
-        {SETUP.map((i) => (
-          <NavItem key={i.id} value={i.id} icon={i.icon}>
-            {i.label}
-          </NavItem>
-        ))}
-      </NavDrawerBody>
-    </NavDrawer>
+    <nav className="nav-rail" aria-label="Screens">
+      {sections.map((section) => (
+        <div key={section} className="nav-section">
+          <h2 className="nav-section-title">{section}</h2>
+          <ul>
+            {ROUTES.filter((r) => r.section === section).map((r) => {
+              const link = (
+                <NavLink to={r.path} className={({ isActive }) => `nav-link${isActive ? ' is-active' : ''}`}>
+                  <r.icon className="nav-icon" aria-hidden />
+                  <span className="nav-label">{r.label}</span>
+                </NavLink>
+              );
+              return (
+                <li key={r.path}>
+                  {narrow ? (
+                    <Tooltip content={r.label} relationship="label" positioning="after">
+                      {link}
+                    </Tooltip>
+                  ) : (
+                    link
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
   );
 }

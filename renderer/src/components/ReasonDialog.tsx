@@ -1,5 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
+import { useFocusReturn } from './focus-return';
 
 interface Props {
   open: boolean;
@@ -13,6 +14,7 @@ interface Props {
 /** Closing or reopening a year always records why. */
 export function ReasonDialog({ open, title, explanation, confirmLabel, onConfirm, onCancel }: Props) {
   const [reason, setReason] = useState('');
+  useFocusReturn(open);
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface>

@@ -1,5 +1,5 @@
 import { Option } from '@fluentui/react-components';
-import type { YearInfo } from '../../../electron/shared/types';
+import type { YearInfo } from '../../../features/years/types';
 
 /** A year dropdown's options, newest first, closed years marked. */
 export function yearOptions(years: YearInfo[]) {

@@ -3,6 +3,8 @@ import type { CustomCellEditorProps } from 'ag-grid-react';
 
 /** Pence as a person edits them: 1234567 or 1234567.89, no symbols to delete first. */
 export function penceToEditText(pence: unknown): string {
+  // A value that was refused comes back as the text that was typed: edit it from there.
+  if (typeof pence === 'string') return pence;
   if (typeof pence !== 'number') return '';
   return pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
 }
@@ -23,6 +25,8 @@ export function MoneyEditor(props: CustomCellEditorProps) {
   const [text, setText] = useState(() => (startsTyping ? eventKey : eventKey === 'Backspace' || eventKey === 'Delete' ? '' : penceToEditText(initialValue)));
   const input = useRef<HTMLInputElement>(null);
 
+  // Only on mount: later changes go through onChange.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, when the editor opens
   useEffect(() => {
     onValueChange(text);
     const el = input.current;
@@ -30,8 +34,6 @@ export function MoneyEditor(props: CustomCellEditorProps) {
     el.focus();
     if (startsTyping) el.setSelectionRange(el.value.length, el.value.length);
     else el.select();
-    // Only on mount: later changes go through onChange.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (

@@ -1,15 +1,16 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import { formatPence } from '../../../electron/shared/money';
+import type { MoneyFormat } from '../../../electron/shared/money';
 
-export const money = (p: ValueFormatterParams): string =>
-  p.value === null || p.value === undefined || p.data?.kind === 'group' ? '' : formatPence(p.value as number);
+export function moneyFormatter(money: MoneyFormat) {
+  return (p: ValueFormatterParams): string => (p.value === null || p.value === undefined || p.data?.kind === 'group' ? '' : money.format(p.value as number));
+}
 
-export function moneyCol<R>(field: string, headerName: string, extra: Partial<ColDef<R>> = {}): ColDef<R> {
+export function moneyCol<R>(field: string, headerName: string, money: MoneyFormat, extra: Partial<ColDef<R>> = {}): ColDef<R> {
   return {
     colId: field,
     field: field as ColDef<R>['field'],
     headerName,
-    valueFormatter: money,
+    valueFormatter: moneyFormatter(money),
     headerClass: 'ag-right-aligned-header',
     cellClass: 'ag-right-aligned-cell',
     width: 118,

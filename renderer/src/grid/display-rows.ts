@@ -1,4 +1,4 @@
-import type { GroupHeader } from '../../../electron/shared/types';
+import type { GroupHeader } from '../../../features/lines/types';
 
 /** Rows as the grid shows them: a heading per provision group, its lines, then its subtotal. */
 export type DisplayRow<R, T> =

@@ -4,7 +4,8 @@ export interface PasteColumn {
   colId: string;
   header: string;
   editable: boolean;
-  type: 'money' | 'signed-money' | 'text';
+  /** Money may be negative everywhere a person types it: credits, income lines, reversals. */
+  type: 'money' | 'text';
 }
 
 export interface PasteTarget {
@@ -64,10 +65,6 @@ export function planPaste(block: string[][], rows: PasteTarget[], startRow: numb
         const parsed = parseMoney(text);
         if (!parsed.ok) {
           errors.push(`${row.code}, ${col.header}: ${parsed.reason}`);
-          return;
-        }
-        if (col.type === 'money' && parsed.pence < 0) {
-          errors.push(`${row.code}, ${col.header}: must not be negative (found "${text}")`);
           return;
         }
         value = parsed.pence;

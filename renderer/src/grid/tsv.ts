@@ -41,11 +41,20 @@ export function parseTsv(text: string): string[][] {
   return rows;
 }
 
-/** The reverse, for copying out of the app into Excel. */
+/**
+ * Text Excel would take as a formula (or that a tab or carriage return could push into the next
+ * cell) starts with one of these: such text goes out with an apostrophe first, which Excel reads
+ * as "this is text" and does not show, as the exports write text cells as text.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The reverse, for copying out of the app into Excel. Numbers go as numbers; text never as a formula. */
 export function toTsv(rows: Array<Array<string | number | null>>): string {
   const cell = (v: string | number | null) => {
-    const s = v === null ? '' : String(v);
-    return /[\t\n"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+    if (typeof v === 'number') return String(v);
+    let s = v === null ? '' : v;
+    if (FORMULA_START.test(s)) s = `'${s}`;
+    return /[\t\n\r"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return rows.map((r) => r.map(cell).join('\t')).join('\r\n');
 }

@@ -1,9 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { UndoState, WorkspaceInfo, YearInfo } from '../../../electron/shared/types';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { UndoState } from '../../../features/history/types';
+import { DEFAULT_SETTINGS, type WorkspaceSettings } from '../../../features/settings/types';
+import type { WorkspaceInfo } from '../../../features/workspaces/types';
+import type { YearInfo } from '../../../features/years/types';
+import { type MoneyFormat, moneyFormat } from '../../../electron/shared/money';
 import { api } from '../api/api';
 import { ApiError } from '../api/api-error';
-
-export type ScreenId = 'monitoring' | 'budget' | 'position' | 'imports' | 'years' | 'lines' | 'workspaces';
+import { connection } from '../api/connection';
 
 /** Something a screen should do once it shows, asked for from elsewhere (the menu). */
 export type ScreenIntent = 'choose-return-holder';
@@ -26,13 +30,10 @@ interface AppState {
   closed: boolean;
   period: number;
   setPeriod(period: number): void;
-  screen: ScreenId;
-  setScreen(screen: ScreenId): void;
-  /** Bumped after every write, so every screen re-reads what it shows. */
-  version: number;
-  refresh(): void;
   undo: UndoState;
-  runUndo(): Promise<void>;
+  settings: WorkspaceSettings;
+  /** Money as this workspace shows it: negatives as -£1,234 or (£1,234). */
+  money: MoneyFormat;
   notice: Notice | null;
   notify(intent: Notice['intent'], title: string, lines?: string[]): void;
   dismissNotice(): void;
@@ -44,6 +45,8 @@ interface AppState {
   setImporting(open: boolean): void;
   intent: ScreenIntent | null;
   setIntent(intent: ScreenIntent | null): void;
+  /** False while the data server is not answering. */
+  online: boolean;
 }
 
 const Ctx = createContext<AppState | null>(null);
@@ -66,180 +69,124 @@ function defaultYear(years: YearInfo[]): YearInfo | undefined {
   return open[open.length - 1] ?? years[years.length - 1];
 }
 
+const NO_UNDO: UndoState = { canUndo: false, label: null, blockedBy: null, canRedo: false, redoLabel: null };
 let noticeId = 0;
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
-  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
-  const [noWorkspace, setNoWorkspace] = useState(false);
-  const [years, setYears] = useState<YearInfo[]>([]);
-  const [year, setYearState] = useState<string | null>(null);
-  const [period, setPeriod] = useState(1);
-  const [screen, setScreen] = useState<ScreenId>('monitoring');
-  const [version, setVersion] = useState(0);
-  const [undo, setUndo] = useState<UndoState>({ canUndo: false, label: null, blockedBy: null });
+  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [chosenYear, setChosenYear] = useState<string | null>(null);
+  const [period, setPeriod] = useState(1);
   const [importing, setImporting] = useState(false);
   const [intent, setIntent] = useState<ScreenIntent | null>(null);
+  const [online, setOnline] = useState(connection.online);
 
-  const notify = useCallback((intent: Notice['intent'], title: string, lines?: string[]) => {
-    setNotice({ id: ++noticeId, intent, title, lines });
-  }, []);
-
+  const notify = useCallback((intent: Notice['intent'], title: string, lines?: string[]) => setNotice({ id: ++noticeId, intent, title, lines }), []);
+  const dismissNotice = useCallback(() => setNotice(null), []);
   const reportError = useCallback(
     (e: unknown) => {
-      if (e instanceof ApiError) {
-        const lines = e.issues.length > 1 ? e.issues.map((i) => i.message) : undefined;
-        notify('error', e.message, lines);
-      } else notify('error', e instanceof Error ? e.message : String(e));
+      if (e instanceof ApiError) notify('error', e.message, e.issues.length > 1 ? e.issues.map((i) => i.message) : undefined);
+      else notify('error', e instanceof Error ? e.message : String(e));
     },
     [notify],
   );
 
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
-
-  const loadYears = useCallback(async (keepYear: boolean) => {
-    const list = await api.listYears({});
-    setYears(list);
-    setYearState((current) => {
-      if (keepYear && current && list.some((y) => y.id === current)) return current;
-      const y = defaultYear(list);
-      setPeriod(defaultPeriod(y));
-      return y?.id ?? null;
-    });
-  }, []);
+  const ws = useQuery({ queryKey: ['workspace'], queryFn: () => api.getWorkspace({}) });
+  const workspace = ws.data ?? null;
+  const yearsQuery = useQuery({ queryKey: ['years', workspace?.path], queryFn: () => api.listYears({}), enabled: !!workspace });
+  const undoQuery = useQuery({ queryKey: ['undo', workspace?.path], queryFn: () => api.getUndoState({}), enabled: !!workspace });
+  const settingsQuery = useQuery({ queryKey: ['settings', workspace?.path], queryFn: () => api.getSettings({}), enabled: !!workspace });
+  const years = yearsQuery.data ?? [];
 
   useEffect(() => {
-    api
-      .getWorkspace({})
-      .then(async (info) => {
-        setWorkspace(info);
-        await loadYears(false);
-      })
-      .catch((e) => {
-        setNoWorkspace(true);
-        reportError(e);
-      });
-  }, [loadYears, reportError]);
+    if (ws.error) reportError(ws.error);
+  }, [ws.error, reportError]);
 
+  // The year shown: the one chosen, while it exists; else the latest open year.
+  const year = chosenYear && years.some((y) => y.id === chosenYear) ? chosenYear : (defaultYear(years)?.id ?? null);
   useEffect(() => {
-    if (!workspace) return;
-    loadYears(true).catch(reportError);
-    api
-      .getUndoState({})
-      .then(setUndo)
-      .catch(() => undefined);
-  }, [version, workspace, loadYears, reportError]);
+    if (!chosenYear && year) {
+      setChosenYear(year);
+      setPeriod(defaultPeriod(years.find((y) => y.id === year)));
+    }
+  }, [chosenYear, year, years]);
+
+  // When the server comes back, everything shown is read afresh.
+  useEffect(
+    () =>
+      connection.subscribe((up) => {
+        setOnline(up);
+        if (up) void queryClient.invalidateQueries();
+      }),
+    [queryClient],
+  );
 
   const setYear = useCallback(
     (id: string) => {
-      setYearState(id);
+      setChosenYear(id);
       setPeriod(defaultPeriod(years.find((y) => y.id === id)));
     },
     [years],
   );
 
-  const runUndo = useCallback(async () => {
-    try {
-      const r = await api.undo({});
-      notify('success', `Undone: ${r.undone}`);
-      refresh();
-    } catch (e) {
-      reportError(e);
-    }
-  }, [notify, refresh, reportError]);
-
   const workspaceChanged = useCallback(
     (info: WorkspaceInfo) => {
       const same = info.path === workspace?.path;
-      setWorkspace(info);
-      setNoWorkspace(false);
-      loadYears(same).catch(reportError);
-      refresh();
+      queryClient.setQueryData(['workspace'], info);
+      void queryClient.invalidateQueries();
       if (same) return;
-      setScreen('monitoring');
+      setChosenYear(null);
       notify('success', `Opened ${info.name}`, info.backupPath ? [`This file was upgraded; a copy of it as it was is kept at ${info.backupPath}`] : undefined);
     },
-    [workspace?.path, loadYears, refresh, notify, reportError],
+    [workspace?.path, queryClient, notify],
   );
+
+  const settings = settingsQuery.data ?? DEFAULT_SETTINGS;
+  const money = useMemo(() => moneyFormat(settings.negativeStyle), [settings.negativeStyle]);
 
   const value = useMemo<AppState>(
     () => ({
       workspace,
-      noWorkspace,
+      noWorkspace: !!ws.error && !workspace,
       years,
       year,
       setYear,
       closed: years.find((y) => y.id === year)?.status === 'closed',
       period,
       setPeriod,
-      screen,
-      setScreen,
-      version,
-      refresh,
-      undo,
-      runUndo,
+      undo: undoQuery.data ?? NO_UNDO,
+      settings,
+      money,
       notice,
       notify,
-      dismissNotice: () => setNotice(null),
+      dismissNotice,
       reportError,
       workspaceChanged,
       importing,
       setImporting,
       intent,
       setIntent,
+      online,
     }),
     [
       workspace,
-      noWorkspace,
+      ws.error,
       years,
       year,
       setYear,
       period,
-      screen,
-      version,
-      refresh,
-      undo,
-      runUndo,
+      undoQuery.data,
+      settings,
+      money,
       notice,
       notify,
+      dismissNotice,
       reportError,
       workspaceChanged,
       importing,
       intent,
+      online,
     ],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
-}
-
-/**
- * Loads data for a screen and reloads it when its inputs or the data version change. When the
- * inputs change (another year or period) the old figures are dropped at once, so they are never
- * shown, or edited, under the new heading; a reload after a save keeps them on screen meanwhile.
- */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; loading: boolean } {
-  const { version, reportError } = useApp();
-  const [data, setData] = useState<T | null>(null);
-  const [loading, setLoading] = useState(true);
-  const lastDeps = useRef<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    const key = JSON.stringify(deps);
-    const inputsChanged = key !== lastDeps.current;
-    lastDeps.current = key;
-    if (inputsChanged) setData(null);
-    setLoading(true);
-    load()
-      .then((d) => live && setData(d))
-      .catch((e) => {
-        if (!live) return;
-        if (inputsChanged) setData(null);
-        reportError(e);
-      })
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [...deps, version]);
-  return { data, loading };
 }

@@ -14,7 +14,7 @@ const columns: PasteColumn[] = [
   { colId: 'code', header: 'Code', editable: false, type: 'text' },
   { colId: 'forecastPence', header: 'Forecast', editable: true, type: 'money' },
   { colId: 'variancePence', header: 'Variance', editable: false, type: 'money' },
-  { colId: 'actualPence', header: 'Actual', editable: true, type: 'signed-money' },
+  { colId: 'actualPence', header: 'Actual', editable: true, type: 'money' },
   { colId: 'commentary', header: 'Commentary', editable: true, type: 'text' },
 ];
 
@@ -64,8 +64,13 @@ describe('pasting a block from Excel lands cell for cell where it is seen', () =
       3,
     );
     expect(plan.errors).toEqual(['HN01, Actual: "abc" is not an amount of money']);
+    // A negative forecast is a credit (an income line), not a mistake.
     const money = planPaste([['abc'], ['-5']], rows, 1, columns, 1);
-    expect(money.errors).toEqual(['HN01, Forecast: "abc" is not an amount of money', 'HN02, Forecast: must not be negative (found "-5")']);
+    expect(money.errors).toEqual(['HN01, Forecast: "abc" is not an amount of money']);
+    expect([...planPaste([['-5'], ['(1,234)']], rows, 1, columns, 1).changes]).toEqual([
+      [1, { forecastPence: -500 }],
+      [2, { forecastPence: -123400 }],
+    ]);
   });
 
   it('refuses a block taller or wider than the grid below and to the right', () => {

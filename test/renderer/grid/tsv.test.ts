@@ -23,4 +23,10 @@ describe('clipboard text from Excel', () => {
     ];
     expect(parseTsv(toTsv(rows))).toEqual(rows.map((r) => r.map(String)));
   });
+  it('sends text that Excel would run as a formula as text, with an apostrophe, and numbers as numbers', () => {
+    const out = toTsv([['=HYPERLINK("http://x","y")', '+44 1234', '-2 places', '@SUM(A1)', '\tleading tab', '\rreturn', 'plain', -1234.5, 0]]);
+    expect(parseTsv(out)).toEqual([
+      ['\'=HYPERLINK("http://x","y")', "'+44 1234", "'-2 places", "'@SUM(A1)", "'\tleading tab", "'\nreturn", 'plain', '-1234.5', '0'],
+    ]);
+  });
 });

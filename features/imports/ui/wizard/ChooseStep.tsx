@@ -1,35 +1,55 @@
 import { Button, DialogActions, DialogContent, Field, ProgressBar } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
-import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { ImportProgress } from '../../../../electron/shared/workbook-types';
+import { type DragEvent, useEffect, useRef, useState } from 'react';
+import type { ImportProgress, KindInfo } from '../../../../electron/shared/workbook-types';
 import { api, isDesktop } from '../../../../renderer/src/api/api';
 import { ErrorBar } from './ErrorBar';
-import { plural } from './file-read';
+import { droppedFolder, fileProblem, plural } from './file-read';
 
 interface ChooseProps {
+  kinds: KindInfo[];
   error: unknown;
   onFile(file: File): void;
+  /** A file refused before it is sent: too large, empty, a folder, several at once. */
+  onRefuse(message: string): void;
   onDesktopChoose(): void;
   onCancel(): void;
 }
 
+/** "a High Needs budget or High Needs monitoring return", from the kinds the server knows. */
+function kindsText(kinds: KindInfo[]): string {
+  const titles = kinds.map((k) => k.title);
+  if (titles.length === 0) return 'a workbook';
+  return `a ${titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(', ')} or ${titles[titles.length - 1]}`}`;
+}
+
 /** Pick the workbook: the native dialog on the desktop, a file picker in the browser, or drop it. */
-export function ChooseStep({ error, onFile, onDesktopChoose, onCancel }: ChooseProps) {
+export function ChooseStep({ kinds, error, onFile, onRefuse, onDesktopChoose, onCancel }: ChooseProps) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
+  const take = (file: File) => {
+    const problem = fileProblem(file);
+    if (problem) onRefuse(problem);
+    else onFile(file);
+  };
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file) onFile(file);
+    const folder = droppedFolder(e.dataTransfer.items);
+    if (folder) return onRefuse(`${folder} is a folder, not a workbook: drop the .xlsx file itself.`);
+    const files = e.dataTransfer.files;
+    if (files.length > 1) return onRefuse(`${files.length} files were dropped: import one workbook at a time.`);
+    const file = files[0];
+    if (file) take(file);
   };
   return (
     <>
       <DialogContent className="wizard-content">
         <p className="wizard-lead">
-          Choose an Excel workbook (.xlsx): a budget workbook or monitoring return exported from HNB Desk and filled in, or a spreadsheet of your own with a row
-          of headings. Nothing changes until you have seen every change and chosen Apply.
+          Choose an Excel workbook (.xlsx): {kindsText(kinds)} exported from HNB Desk and filled in, or a spreadsheet of your own with a row of headings.
+          Nothing changes until you have seen every change and chosen Apply.
         </p>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a mouse shortcut; the button beside it does the same from the keyboard */}
         <div
           className={over ? 'drop-zone is-over' : 'drop-zone'}
           onDragOver={(e) => {
@@ -56,7 +76,7 @@ export function ChooseStep({ error, onFile, onDesktopChoose, onCancel }: ChooseP
                 onChange={(e) => {
                   const file = e.target.files?.[0];
                   e.target.value = '';
-                  if (file) onFile(file);
+                  if (file) take(file);
                 }}
               />
               <Button appearance="primary" onClick={() => input.current?.click()}>
@@ -64,7 +84,7 @@ export function ChooseStep({ error, onFile, onDesktopChoose, onCancel }: ChooseP
               </Button>
             </>
           )}
-          <span className="muted">or drop an .xlsx file here</span>
+          <span className="muted">or drop an .xlsx file here (up to 50 MB)</span>
         </div>
         <ErrorBar error={error} />
       </DialogContent>
@@ -77,7 +97,9 @@ export function ChooseStep({ error, onFile, onDesktopChoose, onCancel }: ChooseP
   );
 }
 
-/** Asks the server how far it has read, four times a second, while `active`. */
+const POLL_MS = 300;
+
+/** Asks the server how far it has read, about three times a second, while `active`. */
 export function useImportProgress(active: boolean): ImportProgress | null {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   useEffect(() => {
@@ -91,10 +113,12 @@ export function useImportProgress(active: boolean): ImportProgress | null {
         .getImportProgress({})
         .then((p) => live && setProgress(p))
         .catch(() => undefined)
-        .finally(() => (inFlight = false));
+        .finally(() => {
+          inFlight = false;
+        });
     };
     tick();
-    const timer = setInterval(tick, 250);
+    const timer = setInterval(tick, POLL_MS);
     return () => {
       live = false;
       clearInterval(timer);
@@ -113,11 +137,11 @@ const PHASES: Record<ImportProgress['phase'], string> = {
 };
 
 export function ReadingStep({ fileName, progress }: { fileName: string | null; progress: ImportProgress | null }) {
-  const active = progress?.active ?? false;
-  const name = active ? progress!.fileName : fileName;
+  const active = progress?.active ? progress : null;
+  const name = active ? active.fileName : fileName;
   const label = name ? `Reading ${name}` : 'Choose the workbook in the window that opened';
-  const hint = active ? `${PHASES[progress!.phase]} · ${plural(progress!.rowsRead, 'row')} read` : name ? 'Sending the file' : 'Waiting for a file';
-  const fraction = active && progress!.phase === 'reading' && progress!.fraction !== null ? progress!.fraction : undefined;
+  const hint = active ? `${PHASES[active.phase]} · ${plural(active.rowsRead, 'row')} read` : name ? 'Sending the file' : 'Waiting for a file';
+  const fraction = active && active.phase === 'reading' && active.fraction !== null ? active.fraction : undefined;
   return (
     <DialogContent className="wizard-content">
       <Field label={label} hint={hint} className="reading-field">

@@ -13,6 +13,7 @@ export function ErrorBar({ error }: { error: unknown }) {
         {issues.length > 0 && (
           <ul className="notice-lines">
             {issues.slice(0, 12).map((m, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, and two issues may read the same
               <li key={i}>{m}</li>
             ))}
             {issues.length > 12 && <li>and {issues.length - 12} more</li>}

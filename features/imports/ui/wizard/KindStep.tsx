@@ -1,15 +1,17 @@
-import { Button, DialogActions, DialogContent, Dropdown, Field, Option, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
+import { Button, DialogActions, DialogContent, Dropdown, Field, Input, Option, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
+import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { PERIODS, periodLongLabel } from '../../../../electron/shared/periods';
-import type { KindInfo, KindName } from '../../../../electron/shared/workbook-types';
+import { PERIODS } from '../../../../electron/shared/periods';
+import type { KindInfo, KindScope, ScopeFieldInfo } from '../../../../electron/shared/workbook-types';
 import { yearOptions } from '../../../../renderer/src/components/YearOptions';
 import { useApp } from '../../../../renderer/src/state/app-state';
 import { ErrorBar } from './ErrorBar';
+import { inSentence, periodText, scopeYear } from './kind-text';
 
 export interface KindChoice {
-  kind: KindName;
-  year: string;
-  period?: number;
+  kind: string;
+  /** Only the chosen kind's scope fields, blanks left out. */
+  scope: Record<string, string | number>;
 }
 
 interface Props {
@@ -20,17 +22,40 @@ interface Props {
   busy: boolean;
   error: unknown;
   onNext(choice: KindChoice): void;
+  onBack(): void;
   onCancel(): void;
 }
 
-/** What a workbook HNB Desk did not write holds, and for which year (and period). */
-export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext, onCancel }: Props) {
+/** The scope to send for a kind: its own fields only, blanks left out. */
+function scopeFor(kind: KindInfo, values: KindScope): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const f of kind.scopeFields) {
+    const v = values[f.name];
+    if (typeof v === 'number') out[f.name] = v;
+    else if (typeof v === 'string' && v.trim()) out[f.name] = v.trim();
+  }
+  return out;
+}
+
+/** What a workbook HNB Desk did not write holds, and what it covers (its year, period…), as its kind asks. */
+export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext, onBack, onCancel }: Props) {
   const app = useApp();
-  const [kind, setKind] = useState<KindName | ''>(initial?.kind ?? '');
-  const [year, setYear] = useState(initial?.year ?? app.year ?? '');
-  const [period, setPeriod] = useState(initial?.period ?? app.period);
+  const [kind, setKind] = useState(initial?.kind ?? '');
+  // Every field any kind asks for, so a year chosen for one kind stays when another is picked.
+  const [values, setValues] = useState<KindScope>(() => {
+    const v: KindScope = {};
+    for (const f of kinds.flatMap((k) => k.scopeFields)) {
+      if (f.input === 'year' && app.year) v[f.name] = app.year;
+      if (f.input === 'period') v[f.name] = app.period;
+    }
+    return { ...v, ...initial?.scope };
+  });
   const info = kinds.find((k) => k.kind === kind);
-  const ready = !!info && !!year;
+  const set = (name: string, value: string | number) => setValues((v) => ({ ...v, [name]: value }));
+  const missing = info ? info.scopeFields.filter((f) => f.required && (values[f.name] === undefined || String(values[f.name]).trim() === '')) : [];
+  const ready = !!info && missing.length === 0;
+  // Said once a kind is chosen: before that, the empty choice speaks for itself.
+  const why = info && missing.length ? `Choose the ${missing.map((f) => inSentence(f.label)).join(' and ')}.` : null;
   return (
     <>
       <DialogContent className="wizard-content">
@@ -39,7 +64,7 @@ export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext
         </p>
         <div className="kind-form">
           <Field label="What does the workbook hold?" required>
-            <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as KindName)}>
+            <RadioGroup value={kind} onChange={(_, d) => setKind(d.value)}>
               {kinds.map((k) => (
                 <Radio
                   key={k.kind}
@@ -54,7 +79,7 @@ export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext
                           .filter((f) => f.editable && f.type !== 'id')
                           .map((f) => f.header.toLowerCase())
                           .join(', ')}
-                        {k.canAdd ? '; new lines can be added' : ''}
+                        {k.canAdd ? '; new rows can be added' : ''}
                       </span>
                     </>
                   }
@@ -62,29 +87,13 @@ export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext
               ))}
             </RadioGroup>
           </Field>
-          <div className="kind-scope">
-            <Field label="Financial year" required>
-              <Dropdown value={year} selectedOptions={year ? [year] : []} onOptionSelect={(_, d) => d.optionValue && setYear(d.optionValue)}>
-                {yearOptions(app.years)}
-              </Dropdown>
-            </Field>
-            {info?.needsPeriod && (
-              <Field label="Period" required>
-                <Dropdown
-                  className="period-dropdown"
-                  value={year ? periodLongLabel(year, period) : `P${period}`}
-                  selectedOptions={[String(period)]}
-                  onOptionSelect={(_, d) => d.optionValue && setPeriod(Number(d.optionValue))}
-                >
-                  {PERIODS.map((p) => (
-                    <Option key={p} value={String(p)} text={year ? periodLongLabel(year, p) : `P${p}`}>
-                      {year ? periodLongLabel(year, p) : `P${p}`}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-            )}
-          </div>
+          {info && info.scopeFields.length > 0 && (
+            <div className="kind-scope">
+              {info.scopeFields.map((f) => (
+                <ScopeInput key={f.name} field={f} year={scopeYear(info, values)} value={values[f.name]} onChange={(v) => set(f.name, v)} />
+              ))}
+            </div>
+          )}
           <p className="muted">
             {sheets.length === 1 ? 'Its sheet: ' : 'Its sheets: '}
             {sheets.join(', ')}
@@ -93,18 +102,77 @@ export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext
         <ErrorBar error={error} />
       </DialogContent>
       <DialogActions>
+        {why && (
+          <p id="kind-not-ready" className="apply-blocked">
+            {why}
+          </p>
+        )}
         <Button appearance="secondary" onClick={onCancel}>
           Cancel
+        </Button>
+        <Button appearance="secondary" icon={<ArrowLeftRegular />} disabled={busy} onClick={onBack}>
+          Choose another file
         </Button>
         <Button
           appearance="primary"
           disabled={!ready || busy}
-          icon={busy ? <Spinner size="tiny" /> : undefined}
-          onClick={() => info && onNext({ kind: info.kind, year, period: info.needsPeriod ? period : undefined })}
+          aria-describedby={why ? 'kind-not-ready' : undefined}
+          icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
+          onClick={() => info && onNext({ kind: info.kind, scope: scopeFor(info, values) })}
         >
           Next: match columns
         </Button>
       </DialogActions>
     </>
+  );
+}
+
+/** One thing the kind must be told, asked for the way its `input` says: a year, a period, or text. */
+function ScopeInput({
+  field,
+  year,
+  value,
+  onChange,
+}: {
+  field: ScopeFieldInfo;
+  year: string | undefined;
+  value: string | number | undefined;
+  onChange(v: string | number): void;
+}) {
+  const { years } = useApp();
+  if (field.input === 'year') {
+    const v = typeof value === 'string' ? value : '';
+    return (
+      <Field label={field.label} required={field.required}>
+        <Dropdown value={v} selectedOptions={v ? [v] : []} placeholder="Choose a year" onOptionSelect={(_, d) => d.optionValue && onChange(d.optionValue)}>
+          {yearOptions(years)}
+        </Dropdown>
+      </Field>
+    );
+  }
+  if (field.input === 'period') {
+    const p = typeof value === 'number' ? value : Number(value) || undefined;
+    return (
+      <Field label={field.label} required={field.required}>
+        <Dropdown
+          className="period-dropdown"
+          value={p ? periodText(year, p) : ''}
+          selectedOptions={p ? [String(p)] : []}
+          placeholder="Choose a period"
+          onOptionSelect={(_, d) => d.optionValue && onChange(Number(d.optionValue))}
+        >
+          {PERIODS.map((n) => (
+            <Option key={n} value={String(n)} text={periodText(year, n)}>
+              {periodText(year, n)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    );
+  }
+  return (
+    <Field label={field.label} required={field.required} hint={field.required ? undefined : `Optional: leave blank for every ${inSentence(field.label)}`}>
+      <Input value={typeof value === 'string' ? value : value === undefined ? '' : String(value)} maxLength={200} onChange={(_, d) => onChange(d.value)} />
+    </Field>
   );
 }

@@ -15,11 +15,12 @@ import {
   TableRow,
 } from '@fluentui/react-components';
 import { ArrowLeftRegular, SaveRegular } from '@fluentui/react-icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { periodLongLabel } from '../../../../electron/shared/periods';
 import type { HeaderCell, KindInfo, KindScope, MappingProposal, SavedMapping } from '../../../../electron/shared/workbook-types';
 import { api } from '../../../../renderer/src/api/api';
 import { ErrorBar } from './ErrorBar';
+import { inSentence, mappableFields, scopeText } from './kind-text';
 
 const NOT_IN_FILE = '— not in this file —';
 
@@ -38,13 +39,9 @@ interface Props {
 const headerLabel = (h: HeaderCell) => `${h.letter} · ${h.text}`;
 const same = (a: string, b: string) => a.trim().toLowerCase().replace(/\s+/g, ' ') === b.trim().toLowerCase().replace(/\s+/g, ' ');
 
-/** The fields a workbook of this kind can supply: its key, and what can be changed. */
-export function mappableFields(kind: KindInfo) {
-  return kind.fields.filter((f) => (f.editable || f.key) && f.type !== 'id');
-}
-
 /** Which column of the file holds each field: proposed from the headings, confirmed by the user. */
 export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onHeaderRow, onBack, onCancel }: Props) {
+  const queryClient = useQueryClient();
   const fields = useMemo(() => mappableFields(kind), [kind]);
   const [cols, setCols] = useState<Record<string, number | null>>(() => Object.fromEntries(fields.map((f) => [f.field, proposal.proposed[f.field] ?? null])));
   const [saved, setSaved] = useState<SavedMapping[]>(proposal.savedMappings);
@@ -54,6 +51,8 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [headerRow, setHeaderRow] = useState(String(proposal.headerRow));
+  /** Which of this step's buttons started the call under way, so that one shows the spinner. */
+  const [asked, setAsked] = useState<'headings' | 'preview' | null>(null);
 
   const byCol = new Map(proposal.headers.map((h, i) => [h.col, { h, i }]));
   const samples = (col: number | null) => {
@@ -72,7 +71,7 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
     .map((c) => ({ col: c, fields: chosen.filter((f) => cols[f.field] === c) }))
     .filter((c) => c.fields.length > 1);
   const problems = [
-    ...(key && cols[key.field] == null ? [`Choose the column holding ${key.header}: each row is matched to a budget line by it.`] : []),
+    ...(key && cols[key.field] == null ? [`Choose the column holding the ${inSentence(key.header)}: rows are matched on it.`] : []),
     ...(chosen.filter((f) => !f.key).length === 0 ? ['Choose at least one column to import.'] : []),
     ...clashes.map((c) => `Column ${byCol.get(c.col)?.h.letter ?? c.col} is chosen for ${c.fields.map((f) => f.header).join(' and ')}: choose it once.`),
   ];
@@ -105,6 +104,7 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
       }
       const m = await api.saveMapping({ name: name.trim(), kind: kind.kind, columns, headerRow: proposal.headerRow });
       setSaved((list) => [...list.filter((x) => x.id !== m.id && x.name !== m.name), m]);
+      void queryClient.invalidateQueries({ queryKey: ['mappings'] });
       setUsedMapping(String(m.id));
       setMappingNote(`Saved as "${m.name}": choose it for next time's file, whatever order its columns are in.`);
       setName('');
@@ -123,14 +123,21 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
     <>
       <DialogContent className="wizard-content mapping">
         <p className="wizard-lead">
-          {kind.title}, {scope.period ? `${scope.year} ${periodLongLabel(scope.year, scope.period)}` : scope.year}. Headings found on row{' '}
-          <strong>{proposal.headerRow}</strong> of the sheet <strong>{proposal.sheet}</strong>. Check which column holds each figure.
+          {kind.title}, {scopeText(kind, scope)}. Headings found on row <strong>{proposal.headerRow}</strong> of the sheet <strong>{proposal.sheet}</strong>.
+          Check which column holds each figure.
         </p>
         <div className="mapping-tools">
           <Field label="Headings are on row" className="header-row-field">
             <Input type="number" min={1} max={1000} value={headerRow} onChange={(_, d) => setHeaderRow(d.value)} />
           </Field>
-          <Button disabled={busy || !headerRowValid || headerRowNumber === proposal.headerRow} onClick={() => onHeaderRow(headerRowNumber)}>
+          <Button
+            disabled={busy || !headerRowValid || headerRowNumber === proposal.headerRow}
+            icon={busy && asked === 'headings' ? <Spinner size="tiny" aria-hidden /> : undefined}
+            onClick={() => {
+              setAsked('headings');
+              onHeaderRow(headerRowNumber);
+            }}
+          >
             Read headings from this row
           </Button>
           <span className="command-gap" />
@@ -154,7 +161,7 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
             <Input value={name} maxLength={100} placeholder="for example: Finance system" onChange={(_, d) => setName(d.value)} />
           </Field>
           <Button
-            icon={saving ? <Spinner size="tiny" /> : <SaveRegular />}
+            icon={saving ? <Spinner size="tiny" aria-hidden /> : <SaveRegular />}
             disabled={!name.trim() || saving || problems.length > 0}
             onClick={() => void saveMapping()}
           >
@@ -218,7 +225,8 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
         <h3 className="wizard-h3" id="sample-title">
           The first rows of the file
         </h3>
-        <div className="sample-frame" role="region" aria-labelledby="sample-title" tabIndex={0}>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll from the keyboard */}
+        <section className="sample-frame" aria-labelledby="sample-title" tabIndex={0}>
           <table className="sample-table">
             <thead>
               <tr>
@@ -231,6 +239,7 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
             </thead>
             <tbody>
               {proposal.sample.map((r, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the file's first rows, fixed for this mapping
                 <tr key={i}>
                   {proposal.headers.map((h, j) => (
                     <td key={h.col}>{r[j] ?? ''}</td>
@@ -239,7 +248,7 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
         <ErrorBar error={saveError} />
         <ErrorBar error={error} />
       </DialogContent>
@@ -247,15 +256,18 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
         <Button appearance="secondary" onClick={onCancel}>
           Cancel
         </Button>
-        <Button appearance="secondary" icon={<ArrowLeftRegular />} onClick={onBack}>
+        <Button appearance="secondary" icon={<ArrowLeftRegular />} disabled={busy} onClick={onBack}>
           Back
         </Button>
         <Button
           appearance="primary"
           disabledFocusable={problems.length > 0 || busy}
           aria-describedby={problems.length > 0 ? 'mapping-problems' : undefined}
-          icon={busy ? <Spinner size="tiny" /> : undefined}
-          onClick={() => onPreview(columns())}
+          icon={busy && asked === 'preview' ? <Spinner size="tiny" aria-hidden /> : undefined}
+          onClick={() => {
+            setAsked('preview');
+            onPreview(columns());
+          }}
         >
           Preview changes
         </Button>

@@ -1,0 +1,19 @@
+/** The features the window is made of: one line each (each feature's ui/index.ts). */
+import { historyUi } from '../../features/history/ui';
+import { importsUi } from '../../features/imports/ui';
+import { linesUi } from '../../features/lines/ui';
+import { monitoringUi } from '../../features/monitoring/ui';
+import { positionUi } from '../../features/position/ui';
+import { settingsUi } from '../../features/settings/ui';
+import { workspacesUi } from '../../features/workspaces/ui';
+import { yearsUi } from '../../features/years/ui';
+import type { FeatureUi, RouteDef } from './feature-ui';
+
+export const FEATURE_UI: readonly FeatureUi[] = [monitoringUi, positionUi, importsUi, yearsUi, linesUi, settingsUi, workspacesUi, historyUi];
+
+const SECTIONS: Array<RouteDef['section']> = ['High Needs', 'Set-up'];
+
+/** Every screen, in the order the navigation shows them. */
+export const ROUTES: RouteDef[] = FEATURE_UI.flatMap((f) => f.routes ?? []).sort(
+  (a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section) || a.order - b.order,
+);
