@@ -1,13 +1,11 @@
 import { Button } from '@fluentui/react-components';
 import { DismissRegular, ErrorCircleRegular } from '@fluentui/react-icons';
 import {
-  AllCommunityModule,
   type CellEditRequestEvent,
   type CellKeyDownEvent,
   type ColDef,
   type GetRowIdParams,
   type GridApi,
-  ModuleRegistry,
   type RowClassParams,
   type ValueFormatterParams,
 } from 'ag-grid-community';
@@ -18,7 +16,7 @@ import { gridTheme } from './grid-theme';
 import { type PasteColumn, planPaste } from './paste';
 import { parseTsv, toTsv } from './tsv';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+import './grid-modules';
 
 export type Row = { kind: 'group' | 'line' | 'subtotal' | 'total'; rowId: string; lineId?: number; code?: string; name?: string };
 export type Changes = Map<number, Record<string, number | string | null>>;
