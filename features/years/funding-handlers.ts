@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { allocation, allocationVersion, deficitContribution } from './schema';
+import { ukLongDate } from '../../electron/shared/dates';
 import { AppError } from '../../electron/shared/errors';
 import { BLOCK_NAMES, type AllocationView, type ContributionInfo } from './types';
 import { defineHandlers } from '../../electron/server/handler';
@@ -58,8 +59,9 @@ export const fundingHandlers = defineHandlers({
     requireYear(ws.db, input.year);
     const latest = latestAllocationVersion(ws.db, input.year);
     if (latest && input.publishedOn < latest.publishedOn) {
-      throw new AppError('INVALID_INPUT', `A new allocation version must be dated on or after the latest one (${latest.publishedOn}).`, {
-        issues: [{ field: 'publishedOn', rule: 'not before the latest version', message: `${input.publishedOn} is before ${latest.publishedOn}` }],
+      const latestOn = ukLongDate(latest.publishedOn);
+      throw new AppError('INVALID_INPUT', `A new allocation version must be dated on or after the latest one (${latestOn}).`, {
+        issues: [{ field: 'publishedOn', rule: 'not before the latest version', message: `${ukLongDate(input.publishedOn)} is before ${latestOn}` }],
       });
     }
     const context = { scope: yearRef(input.year) };

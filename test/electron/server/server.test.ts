@@ -170,6 +170,8 @@ describe('budgets, forecasts and the DSG position', () => {
     expect((await t.ok('getSummary', { year: '2024-25' })).netFundingPence).toBe(11 * M);
     const e = await t.refused('addAllocationVersion', { year: '2024-25', publishedOn: '2020-01-01', label: 'Too early' });
     expect(e.details?.issues?.[0]?.field).toBe('publishedOn');
+    expect(e.message).toBe('A new allocation version must be dated on or after the latest one (30 June 2099).');
+    expect(e.details?.issues?.[0]?.message).toBe('1 January 2020 is before 30 June 2099');
   });
 });
 
