@@ -1,5 +1,6 @@
 import { Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { niceScale } from './nice-scale';
 import { ukLongDate } from '../../../electron/shared/dates';
 import { periodLongLabel } from '../../../electron/shared/periods';
 import { EmptyYears } from '../../../renderer/src/components/EmptyYears';
@@ -23,6 +24,7 @@ export default function PositionScreen() {
     balance: s.carriedForwardPence / 100,
   }));
   const axis = (v: number) => money.short(v * 100);
+  const balanceTicks = niceScale(chartData.map((d) => d.balance));
   return (
     <section className="screen scroll" aria-labelledby="position-title">
       <ScreenHead
@@ -77,7 +79,8 @@ export default function PositionScreen() {
                     tickFormatter={axis}
                     tick={{ fill: COLOURS.balance, fontSize: 12 }}
                     width={64}
-                    domain={[(min: number) => Math.min(0, min * 1.1), (max: number) => Math.max(0, max * 1.1)]}
+                    ticks={balanceTicks}
+                    domain={[balanceTicks[0]!, balanceTicks[balanceTicks.length - 1]!]}
                   />
                   <Tooltip formatter={(v) => money.format(Number(v) * 100)} />
                   <Legend wrapperStyle={{ fontSize: 12 }} />
