@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ukDate } from '../../electron/shared/dates';
+import { ukDate, ukLongDate } from '../../electron/shared/dates';
 import { type MoneyFormat, penceToPounds } from '../../electron/shared/money';
 import { periodLongLabel } from '../../electron/shared/periods';
 import type { MonitoringTotals, MonitoringView } from '../monitoring/types';
@@ -151,7 +151,7 @@ export async function writeMonitoringReport(view: MonitoringView, position: Posi
   const heading = ws.addRow(['', 'DSG position (High Needs)']);
   heading.font = { name: FONT, bold: true, size: 12, color: { argb: 'FF1F3864' } };
   const lines: Array<[string, number]> = [
-    [`Net High Needs funding${p.allocationVersion ? ` (${p.allocationVersion.label}, ${p.allocationVersion.publishedOn})` : ''}`, p.netFundingPence],
+    [`Net High Needs funding${p.allocationVersion ? ` (${p.allocationVersion.label}, ${ukLongDate(p.allocationVersion.publishedOn)})` : ''}`, p.netFundingPence],
     ['Forecast High Needs expenditure', p.forecastPence],
     ['In-year surplus / (deficit)', p.inYearPence],
     ['DSG balance brought forward', p.broughtForwardPence],
