@@ -1,5 +1,6 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { MoneyFormat } from '../../../electron/shared/money';
+import { pinnedNameWidth } from './column-widths';
 
 export function moneyFormatter(money: MoneyFormat) {
   return (p: ValueFormatterParams): string => (p.value === null || p.value === undefined || p.data?.kind === 'group' ? '' : money.format(p.value as number));
@@ -45,20 +46,11 @@ export const codeCol = <R>(): ColDef<R> => ({
   },
 });
 
-/**
- * The pinned name column gives way on a narrow window (zoomed to 150% or 200%), so the figures
- * stay beside the line they belong to; the full name is in its tooltip.
- */
-export function pinnedNameWidth(preferred: number, viewportWidth = typeof window === 'undefined' ? 1366 : window.innerWidth): number {
-  // 1100 px is where the navigation folds to icons: below it, every column counts.
-  return viewportWidth >= 1100 ? preferred : Math.min(preferred, Math.max(140, Math.round(viewportWidth * 0.2)));
-}
-
 export const nameCol = <R>(width = 250): ColDef<R> => ({
   colId: 'name',
   field: 'name' as ColDef<R>['field'],
   headerName: 'Budget line',
-  width: pinnedNameWidth(width),
+  width: pinnedNameWidth(width, window.innerWidth),
   pinned: 'left',
   tooltipValueGetter: (p) => (p.data as { name?: string } | undefined)?.name,
   valueGetter: (p) => {

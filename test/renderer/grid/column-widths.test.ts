@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pinnedNameWidth } from '../../../renderer/src/grid/columns';
+import { pinnedNameWidth } from '../../../renderer/src/grid/column-widths';
 
 describe('the pinned line-name column', () => {
   it('keeps its width on a full-size window', () => {
