@@ -3,26 +3,15 @@
  * until it is dismissed or the next action starts; and when the data server stops, the page says
  * so in words, keeps trying, and carries on by itself once a server answers again.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { moneyFormat } from '../../electron/shared/money';
 import { startWebHost } from '../../electron/server/hosts/web-host';
 import type { PositionSummary } from '../../features/position/types';
 import { openDemoSession, RENDERER_DIR, type Session } from './harness';
-import { call, cell, closeOverlays, expectAxeClean, kpi, nav, PERIOD, shot, shotIfFailed, YEAR } from './ui';
+import { call, cell, expectAxeClean, kpi, nav, PERIOD, sharedSession, shot, YEAR } from './ui';
 
-let s: Session;
+const s = sharedSession('busy-and-offline', () => openDemoSession());
 const money = moneyFormat('minus');
-
-beforeAll(async () => {
-  s = await openDemoSession();
-}, 120_000);
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async ({ task }) => {
-  await shotIfFailed(s.page, 'busy-and-offline', task);
-  await closeOverlays(s.page);
-});
 
 /** Holds the server's answers on `channel` until released: a slow export, as on a big workspace. */
 function slowDown(channel: string): () => void {

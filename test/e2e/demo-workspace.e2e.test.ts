@@ -4,29 +4,21 @@
  * shows its figures; the authority's own workspace is left as it was.
  */
 import { dirname } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { moneyFormat } from '../../electron/shared/money';
 import type { PositionSummary } from '../../features/position/types';
 import type { RecentWorkspace } from '../../features/workspaces/types';
-import { openSession, type Session } from './harness';
-import { call, cell, closeOverlays, expectAxeClean, kpi, PERIOD, shot, shotIfFailed, YEAR } from './ui';
+import { openSession } from './harness';
+import { call, cell, expectAxeClean, kpi, PERIOD, sharedSession, shot, YEAR } from './ui';
 
-let s: Session;
 let ownPath: string;
-
-beforeAll(async () => {
-  s = await openSession(async (server) => {
+const s = sharedSession('demo-workspace', async () => {
+  const opened = await openSession(async (server) => {
     await server.openDefault();
     ownPath = server.workspace!.info().path;
   });
-  await s.page.getByRole('heading', { name: 'No years yet' }).waitFor();
-}, 120_000);
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async ({ task }) => {
-  await shotIfFailed(s.page, 'demo-workspace', task);
-  await closeOverlays(s.page);
+  await opened.page.getByRole('heading', { name: 'No years yet' }).waitFor();
+  return opened;
 });
 
 describe('File > New demo workspace', () => {

@@ -4,32 +4,24 @@
  * as soon as someone types; a month can be marked "reviewed, no change"; and a virement that does
  * not balance is said to be one before it is saved.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { moneyFormat } from '../../electron/shared/money';
 import type { BudgetGrid, MonitoringView } from '../../features/monitoring/types';
-import { openDemoSession, type Session } from './harness';
-import { call, cell, closeOverlays, shotIfFailed, expectAxeClean, installColourTools, nav, PERIOD, shot, YEAR } from './ui';
+import { openDemoSession } from './harness';
+import { call, cell, expectAxeClean, installColourTools, nav, PERIOD, sharedSession, shot, YEAR } from './ui';
 
-let s: Session;
 const money = moneyFormat('minus');
 /** HN09 has no P7 forecast of its own here: P6's stands, to be confirmed as "reviewed, no change". */
 const CARRIED = { lineId: 9, code: 'HN09' };
 
-beforeAll(async () => {
-  s = await openDemoSession({
+const s = sharedSession('editing', () =>
+  openDemoSession({
     prepare: async (server) => {
       const r = await server.call('setForecasts', { year: YEAR, period: PERIOD, changes: [{ lineId: CARRIED.lineId, forecastPence: null }] });
       if (!r.ok) throw new Error(r.error.message);
     },
-  });
-}, 120_000);
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async ({ task }) => {
-  await shotIfFailed(s.page, 'editing', task);
-  await closeOverlays(s.page);
-});
+  }),
+);
 
 const monitoring = (year = YEAR, period = PERIOD) => call<MonitoringView>(s, 'getMonitoring', { year, period });
 const budget = (year = YEAR) => call<BudgetGrid>(s, 'getBudgetGrid', { year });

@@ -4,39 +4,15 @@
  * actions' shortcuts are shown in the menus and tooltips and do what they say.
  */
 import type { Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MENU_ITEMS } from '../../electron/shared/menu';
 import type { MenuItemDef } from '../../electron/shared/menu-kit';
 import type { MonitoringView } from '../../features/monitoring/types';
-import { openDemoSession, type Session } from './harness';
-import {
-  applyBudgetImport,
-  call,
-  cell,
-  closeOverlays,
-  shotIfFailed,
-  expectAxeClean,
-  focusedDescription,
-  installColourTools,
-  nav,
-  PERIOD,
-  shot,
-  YEAR,
-} from './ui';
+import { openDemoSession } from './harness';
+import { applyBudgetImport, call, cell, expectAxeClean, focusedDescription, installColourTools, nav, PERIOD, sharedSession, shot, YEAR } from './ui';
 
-let s: Session;
-
-beforeAll(async () => {
-  // An import already applied, so the Imports screen has a Revert (and its dialog) to reach.
-  s = await openDemoSession({ prepare: (server) => applyBudgetImport(server, 'Budget returned.xlsx') });
-}, 120_000);
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async ({ task }) => {
-  await shotIfFailed(s.page, 'keyboard', task);
-  await closeOverlays(s.page);
-});
+// An import already applied, so the Imports screen has a Revert (and its dialog) to reach.
+const s = sharedSession('keyboard', () => openDemoSession({ prepare: (server) => applyBudgetImport(server, 'Budget returned.xlsx') }));
 
 const monitoring = () => call<MonitoringView>(s, 'getMonitoring', { year: YEAR, period: PERIOD });
 const isFocused = (l: Locator) => l.evaluate((el) => el === document.activeElement || el.contains(document.activeElement));

@@ -3,27 +3,16 @@
  * right-hand scale; closing a year first warns about the months nobody reported and the lines
  * with no outturn of their own, and can still be done.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { moneyFormat } from '../../electron/shared/money';
 import type { YearCloseCheck } from '../../features/monitoring/types';
 import type { PositionSummary } from '../../features/position/types';
 import type { YearInfo } from '../../features/years/types';
-import { openDemoSession, type Session } from './harness';
-import { call, closeOverlays, shotIfFailed, expectAxeClean, kpi, nav, PERIOD, shot, YEAR } from './ui';
+import { openDemoSession } from './harness';
+import { call, expectAxeClean, kpi, nav, PERIOD, sharedSession, shot, YEAR } from './ui';
 
-let s: Session;
+const s = sharedSession('position-and-close', () => openDemoSession());
 const money = moneyFormat('minus');
-
-beforeAll(async () => {
-  s = await openDemoSession();
-}, 120_000);
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async ({ task }) => {
-  await shotIfFailed(s.page, 'position-and-close', task);
-  await closeOverlays(s.page);
-});
 
 const summary = (period: number) => call<PositionSummary>(s, 'getSummary', { year: YEAR, period });
 

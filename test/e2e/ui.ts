@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { FileBytes } from '../../electron/shared/types';
 import type { ImportStart } from '../../electron/shared/workbook-types';
 import type { DomainServer } from '../../electron/server/server';
@@ -162,4 +162,34 @@ export async function shotIfFailed(page: Page, file: string, task: { name: strin
   if (task.result?.state !== 'fail') return;
   mkdirSync(OUTPUT_DIR, { recursive: true });
   await page.screenshot({ path: join(OUTPUT_DIR, `failed-${file}-${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+}
+
+/**
+ * The one session a test file's tests share: opened by `open` before them, closed after them;
+ * after each test, a screenshot if it failed (test/output/failed-<file>-<test>.png) and any
+ * dialog, drawer or menu it left open closed. Call at the top of the file; the session it
+ * returns stands for the one opened, once it is (a property set on it, such as `host`, is set
+ * on that session).
+ */
+export function sharedSession(file: string, open: () => Promise<Session>): Session {
+  let current: Session | undefined;
+  const session = () => {
+    if (!current) throw new Error(`${file}: the session is not open yet (it opens in beforeAll)`);
+    return current;
+  };
+  beforeAll(async () => {
+    current = await open();
+  }, 120_000);
+  afterAll(async () => {
+    await current?.close();
+  });
+  afterEach(async ({ task }) => {
+    if (!current) return;
+    await shotIfFailed(current.page, file, task);
+    await closeOverlays(current.page);
+  });
+  return new Proxy({} as Session, {
+    get: (_, key) => Reflect.get(session(), key),
+    set: (_, key, value) => Reflect.set(session(), key, value),
+  });
 }

@@ -4,27 +4,16 @@
  * the DSG position) reads (£1,234), never -£1,234.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { moneyFormat } from '../../electron/shared/money';
 import type { MonitoringView } from '../../features/monitoring/types';
 import type { PositionSummary } from '../../features/position/types';
 import type { WorkspaceSettings } from '../../features/settings/types';
-import { openDemoSession, type Session } from './harness';
-import { applyBudgetImport, call, cell, closeOverlays, shotIfFailed, expectAxeClean, ISO_DATE, kpi, nav, PERIOD, shot, UK_DATE, YEAR } from './ui';
+import { openDemoSession } from './harness';
+import { applyBudgetImport, call, cell, expectAxeClean, ISO_DATE, kpi, nav, PERIOD, sharedSession, shot, UK_DATE, YEAR } from './ui';
 
-let s: Session;
-
-beforeAll(async () => {
-  // An import, so the Imports screen lists one with its date.
-  s = await openDemoSession({ prepare: (server) => applyBudgetImport(server, 'Budget returned.xlsx') });
-}, 120_000);
-afterAll(async () => {
-  await s?.close();
-});
-afterEach(async ({ task }) => {
-  await shotIfFailed(s.page, 'uk-formats', task);
-  await closeOverlays(s.page);
-});
+// An import, so the Imports screen lists one with its date.
+const s = sharedSession('uk-formats', () => openDemoSession({ prepare: (server) => applyBudgetImport(server, 'Budget returned.xlsx') }));
 
 /**
  * Everything the page shows in words: its text (dialogs and tooltips included), and the chart's

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -23,10 +22,12 @@ import { ukDateTime } from '../../../electron/shared/dates';
 import { shortcutOf } from '../../../electron/shared/menu';
 import type { ImportBatchInfo } from '../../../electron/shared/workbook-types';
 import { api } from '../../../renderer/src/api/api';
+import { BusyButton } from '../../../renderer/src/components/BusyButton';
+import { DialogButtons } from '../../../renderer/src/components/DialogButtons';
+import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { useRefreshAll, useWrite } from '../../../renderer/src/data/use-write';
 import { useApp } from '../../../renderer/src/state/app-state';
-import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 
 function changes(b: ImportBatchInfo): string {
   const n = (x: number) => x.toLocaleString('en-GB');
@@ -130,15 +131,16 @@ export default function ImportsScreen() {
                   </TableCell>
                   <TableCell>
                     {b.canRevert ? (
-                      <Button
+                      <BusyButton
                         size="small"
-                        icon={revertWrite.busy && confirm?.id === b.id ? <Spinner size="tiny" aria-hidden /> : <ArrowUndoRegular />}
+                        busy={revertWrite.busy && confirm?.id === b.id}
+                        icon={<ArrowUndoRegular />}
                         disabled={revertWrite.busy}
                         aria-label={`Revert the import of ${b.fileName}`}
                         onClick={() => setConfirm(b)}
                       >
                         Revert
-                      </Button>
+                      </BusyButton>
                     ) : b.blockedBy ? (
                       <span className="muted">Cannot revert: {b.blockedBy}</span>
                     ) : null}
@@ -189,19 +191,9 @@ function RevertDialog({
             </dl>
             <p>The revert is recorded in each line's history, and the import stays listed here as reverted.</p>
           </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" disabled={busy} onClick={onCancel}>
-              Cancel
-            </Button>
-            <Button
-              appearance="primary"
-              icon={busy ? <Spinner size="tiny" aria-hidden /> : <ArrowUndoRegular />}
-              disabled={busy}
-              onClick={() => onRevert(batch)}
-            >
-              Revert import
-            </Button>
-          </DialogActions>
+          <DialogButtons busy={busy} icon={<ArrowUndoRegular />} onConfirm={() => onRevert(batch)} onCancel={onCancel} cancelDisabled={busy}>
+            Revert import
+          </DialogButtons>
         </DialogBody>
       </DialogSurface>
     </Dialog>

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -12,7 +11,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Option,
   Spinner,
   Switch,
   Table,
@@ -28,8 +26,11 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../../renderer/src/api/api';
 import { errorMessage } from '../../../renderer/src/api/api-error';
+import { DialogButtons } from '../../../renderer/src/components/DialogButtons';
 import { useFocusReturn } from '../../../renderer/src/components/focus-return';
+import { RefusalBar } from '../../../renderer/src/components/RefusalBar';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
+import { textOptions } from '../../../renderer/src/components/TextOptions';
 import { useWrite } from '../../../renderer/src/data/use-write';
 import { HistoryDrawer } from '../../history/ui/HistoryDrawer';
 import type { BudgetLineInfo, ProvisionGroupInfo, S251LineInfo } from '../types';
@@ -185,24 +186,12 @@ function LineDialog({ draft, lines, groups, s251, onClose }: DialogProps) {
   // Each opening starts a fresh form; the last one stays drawn while the dialog fades out.
   const [shown, setShown] = useState<{ draft: Draft; n: number } | null>(null);
   if (draft && draft !== shown?.draft) setShown({ draft, n: (shown?.n ?? 0) + 1 });
-  return (
-    <>
-      <FocusReturn open={open} />
-      <Dialog open={open} onOpenChange={(_, x) => !x.open && onClose()}>
-        <DialogSurface>{shown && <LineForm key={shown.n} draft={shown.draft} lines={lines} groups={groups} s251={s251} onClose={onClose} />}</DialogSurface>
-      </Dialog>
-    </>
-  );
-}
-
-/**
- * Gives focus back where it was when the dialog closes. It sits before the Dialog in the tree:
- * effects run in tree order, so it notes the focus before the Dialog's own effect moves it in
- * (called inside this component, after the Dialog, it would note the dialog's first field).
- */
-function FocusReturn({ open }: { open: boolean }) {
   useFocusReturn(open);
-  return null;
+  return (
+    <Dialog open={open} onOpenChange={(_, x) => !x.open && onClose()}>
+      <DialogSurface>{shown && <LineForm key={shown.n} draft={shown.draft} lines={lines} groups={groups} s251={s251} onClose={onClose} />}</DialogSurface>
+    </Dialog>
+  );
 }
 
 function LineForm({ draft, lines, groups, s251, onClose }: DialogProps & { draft: Draft }) {
@@ -242,11 +231,7 @@ function LineForm({ draft, lines, groups, s251, onClose }: DialogProps & { draft
       <DialogBody>
         <DialogTitle>{d.id === undefined ? 'Add a budget line' : `Edit ${draft.code} ${draft.name}`}</DialogTitle>
         <DialogContent className="dialog-form">
-          {refused && (
-            <MessageBar intent="error">
-              <MessageBarBody>Not saved: {refused}</MessageBarBody>
-            </MessageBar>
-          )}
+          <RefusalBar prefix="Not saved: " refused={refused} />
           <Field
             label="Code"
             required
@@ -265,14 +250,7 @@ function LineForm({ draft, lines, groups, s251, onClose }: DialogProps & { draft
               selectedOptions={[d.s251Code ?? '']}
               onOptionSelect={(_, x) => setD({ ...d, s251Code: x.optionValue || null })}
             >
-              <Option value="" text="None">
-                None
-              </Option>
-              {s251.map((s) => (
-                <Option key={s.code} value={s.code} text={`${s.code} ${s.name}`}>
-                  {`${s.code} ${s.name}`}
-                </Option>
-              ))}
+              {textOptions(s251, (s) => [s.code, `${s.code} ${s.name}`], 'None')}
             </Dropdown>
           </Field>
           <Field label="Provision group" required>
@@ -281,11 +259,7 @@ function LineForm({ draft, lines, groups, s251, onClose }: DialogProps & { draft
               selectedOptions={[String(d.groupId)]}
               onOptionSelect={(_, x) => x.optionValue && setD({ ...d, groupId: Number(x.optionValue) })}
             >
-              {groups.map((g) => (
-                <Option key={g.id} value={String(g.id)} text={g.name}>
-                  {g.name}
-                </Option>
-              ))}
+              {textOptions(groups, (g) => [g.id, g.name])}
             </Dropdown>
           </Field>
           <Field
@@ -305,14 +279,9 @@ function LineForm({ draft, lines, groups, s251, onClose }: DialogProps & { draft
             </p>
           </div>
         </DialogContent>
-        <DialogActions>
-          <Button type="button" onClick={onClose} disabled={save.busy}>
-            Cancel
-          </Button>
-          <Button type="submit" appearance="primary" disabled={save.busy} icon={save.busy ? <Spinner size="tiny" aria-hidden /> : undefined}>
-            {save.busy ? 'Saving…' : d.id === undefined ? 'Add line' : 'Save'}
-          </Button>
-        </DialogActions>
+        <DialogButtons busy={save.busy} onCancel={onClose} cancelDisabled={save.busy}>
+          {save.busy ? 'Saving…' : d.id === undefined ? 'Add line' : 'Save'}
+        </DialogButtons>
       </DialogBody>
     </form>
   );

@@ -1,16 +1,17 @@
 import { Button, Spinner, Tooltip } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowImportRegular, ArrowSwapRegular, CopyRegular, HistoryRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, ArrowImportRegular, ArrowSwapRegular } from '@fluentui/react-icons';
 import type { ColDef } from 'ag-grid-community';
 import { useCallback, useMemo, useState } from 'react';
 import { shortcutOf } from '../../../electron/shared/menu';
+import { BusyButton } from '../../../renderer/src/components/BusyButton';
 import { EmptyYears } from '../../../renderer/src/components/EmptyYears';
 import { KpiCard } from '../../../renderer/src/components/KpiCard';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { codeCol, moneyCol, nameCol, varianceClass } from '../../../renderer/src/grid/columns';
 import { type DisplayRow, gridRows } from '../../../renderer/src/grid/display-rows';
+import { LineTools } from '../../../renderer/src/grid/LineTools';
 import { type Changes, type CommitResult, type EditableColumn, LinesGrid } from '../../../renderer/src/grid/LinesGrid';
 import { MoneyEditor } from '../../../renderer/src/grid/MoneyEditor';
-import { toTsv } from '../../../renderer/src/grid/tsv';
 import { useApp } from '../../../renderer/src/state/app-state';
 import { dispatchCommand } from '../../../renderer/src/state/commands';
 import { HistoryDrawer } from '../../history/ui/HistoryDrawer';
@@ -27,7 +28,7 @@ const EDITABLE: Record<string, EditableColumn> = {
 };
 
 export default function BudgetScreen() {
-  const { year, closed, notify, money, reportError } = useApp();
+  const { year, closed, notify, money } = useApp();
   const { exportBudget, busy: exporting } = useWorkbookExports();
   const { data: grid, isLoading } = useBudgetGrid(year);
   const save = useSetBudgets();
@@ -68,7 +69,7 @@ export default function BudgetScreen() {
     [year, save, notify],
   );
 
-  const copyTable = useCallback(async () => {
+  const table = () => {
     const head = ['Code', 'Budget line', 's251 line', 'Budget holder', 'Original budget', 'Revised budget', 'Virements'];
     const body = [...rows, ...total].map((r) =>
       r.kind === 'group'
@@ -83,13 +84,8 @@ export default function BudgetScreen() {
             r.virementPence / 100,
           ],
     );
-    try {
-      await navigator.clipboard.writeText(toTsv([head, ...body]));
-      notify('success', 'Table copied: paste it into Excel.');
-    } catch (e) {
-      reportError(e);
-    }
-  }, [rows, total, notify, reportError]);
+    return [head, ...body];
+  };
 
   if (!year) return <EmptyYears />;
   const line = grid?.rows.find((r) => r.lineId === historyLine);
@@ -103,14 +99,9 @@ export default function BudgetScreen() {
       />
       <div className="command-bar" role="toolbar" aria-label="Budget actions">
         <Tooltip content={`The budget as a workbook to fill in and import back (${shortcutOf('export-budget')})`} relationship="description">
-          <Button
-            appearance="primary"
-            icon={exporting ? <Spinner size="tiny" aria-hidden /> : <ArrowDownloadRegular />}
-            disabled={exporting}
-            onClick={() => void exportBudget()}
-          >
+          <BusyButton appearance="primary" busy={exporting} icon={<ArrowDownloadRegular />} onClick={() => void exportBudget()}>
             Export budget workbook
-          </Button>
+          </BusyButton>
         </Tooltip>
         <Tooltip content={`Read a returned budget workbook (${shortcutOf('import-workbook')})`} relationship="description">
           <Button icon={<ArrowImportRegular />} onClick={() => dispatchCommand('import-workbook')}>
@@ -123,14 +114,7 @@ export default function BudgetScreen() {
           </Button>
         )}
         <span className="command-gap" />
-        <Tooltip content="History of the selected line" relationship="description">
-          <Button appearance="subtle" icon={<HistoryRegular />} disabled={focusedLine === null} onClick={() => setHistoryLine(focusedLine)}>
-            History
-          </Button>
-        </Tooltip>
-        <Button appearance="subtle" icon={<CopyRegular />} onClick={() => void copyTable()}>
-          Copy table
-        </Button>
+        <LineTools focusedLine={focusedLine} onHistory={setHistoryLine} table={table} />
       </div>
       {grid && (
         // biome-ignore lint/a11y/useSemanticElements: a row of headline figures, not a form's fieldset

@@ -12,29 +12,23 @@ import {
   Spinner,
   Tooltip,
 } from '@fluentui/react-components';
-import {
-  ArrowDownloadRegular,
-  ArrowImportRegular,
-  CheckmarkCircleRegular,
-  CopyRegular,
-  DocumentTableArrowRightRegular,
-  HistoryRegular,
-} from '@fluentui/react-icons';
+import { ArrowDownloadRegular, ArrowImportRegular, CheckmarkCircleRegular, DocumentTableArrowRightRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { shortcutOf } from '../../../electron/shared/menu';
 import { periodLongLabel } from '../../../electron/shared/periods';
 import { api } from '../../../renderer/src/api/api';
+import { BusyButton, busyProps } from '../../../renderer/src/components/BusyButton';
 import { EmptyYears } from '../../../renderer/src/components/EmptyYears';
 import { KpiCard } from '../../../renderer/src/components/KpiCard';
 import { PeriodPicker } from '../../../renderer/src/components/PeriodPicker';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { codeCol, moneyCol, moneyFormatter, nameCol, varianceClass } from '../../../renderer/src/grid/columns';
 import { type DisplayRow, gridRows } from '../../../renderer/src/grid/display-rows';
+import { LineTools } from '../../../renderer/src/grid/LineTools';
 import { type Changes, type CommitResult, type EditableColumn, LinesGrid } from '../../../renderer/src/grid/LinesGrid';
 import { MoneyEditor } from '../../../renderer/src/grid/MoneyEditor';
-import { toTsv } from '../../../renderer/src/grid/tsv';
 import { useApp } from '../../../renderer/src/state/app-state';
 import { dispatchCommand } from '../../../renderer/src/state/commands';
 import { HistoryDrawer } from '../../history/ui/HistoryDrawer';
@@ -76,7 +70,7 @@ function ForecastCell(p: ICellRendererParams<MRow>) {
 
 export default function MonitoringScreen() {
   const app = useApp();
-  const { year, period, setPeriod, closed, notify, reportError, money } = app;
+  const { year, period, setPeriod, closed, notify, money } = app;
   const [historyLine, setHistoryLine] = useState<number | null>(null);
   const [focusedLine, setFocusedLine] = useState<number | null>(null);
   const report = useExportReport();
@@ -157,8 +151,8 @@ export default function MonitoringScreen() {
   );
   const untouched = (view?.rows ?? []).filter((r) => r.forecastSource !== 'this-period' && !r.reviewed);
 
-  const copyTable = useCallback(async () => {
-    if (!view) return;
+  const table = () => {
+    if (!view) return null;
     const head = ['Code', 'Budget line', 'Revised budget', 'Forecast outturn', 'Variance', 'Previous forecast', 'Movement', 'Actual to date', 'Commentary'];
     const body = [...rows, ...total].map((r) =>
       r.kind === 'group'
@@ -175,13 +169,8 @@ export default function MonitoringScreen() {
             r.kind === 'line' ? r.commentary : '',
           ],
     );
-    try {
-      await navigator.clipboard.writeText(toTsv([head, ...body]));
-      notify('success', 'Table copied: paste it into Excel.');
-    } catch (e) {
-      reportError(e);
-    }
-  }, [view, rows, total, notify, reportError]);
+    return [head, ...body];
+  };
 
   if (!year) return <EmptyYears />;
   const line = view?.rows.find((r) => r.lineId === historyLine);
@@ -201,14 +190,9 @@ export default function MonitoringScreen() {
       </ScreenHead>
       <div className="command-bar" role="toolbar" aria-label="Monitoring actions">
         <Tooltip content={`The monitoring table and DSG position as the forum sees them (${shortcutOf('export-monitoring')})`} relationship="description">
-          <Button
-            appearance="primary"
-            icon={report.busy ? <Spinner size="tiny" aria-hidden /> : <ArrowDownloadRegular />}
-            disabled={report.busy}
-            onClick={() => void report.run()}
-          >
+          <BusyButton appearance="primary" busy={report.busy} icon={<ArrowDownloadRegular />} onClick={() => void report.run()}>
             {report.busy ? 'Exporting…' : 'Export to Excel'}
-          </Button>
+          </BusyButton>
         </Tooltip>
         <ReturnExportMenu />
         <Tooltip content={`Read a returned or finance-system workbook (${shortcutOf('import-workbook')})`} relationship="description">
@@ -243,14 +227,7 @@ export default function MonitoringScreen() {
             </MenuPopover>
           </Menu>
         )}
-        <Tooltip content="History of the selected line" relationship="description">
-          <Button appearance="subtle" icon={<HistoryRegular />} disabled={focusedLine === null} onClick={() => setHistoryLine(focusedLine)}>
-            History
-          </Button>
-        </Tooltip>
-        <Button appearance="subtle" icon={<CopyRegular />} onClick={() => void copyTable()}>
-          Copy table
-        </Button>
+        <LineTools focusedLine={focusedLine} onHistory={setHistoryLine} table={table} />
       </div>
       {pos && view && (
         // biome-ignore lint/a11y/useSemanticElements: a row of headline figures, not a form's fieldset
@@ -317,9 +294,7 @@ function ReturnExportMenu() {
     <Menu open={open} onOpenChange={(_, d) => setOpen(d.open)}>
       <MenuTrigger disableButtonEnhancement>
         <Tooltip content={`A workbook for budget holders to fill in and send back (${shortcutOf('export-monitoring-return')})`} relationship="description">
-          <MenuButton icon={busy ? <Spinner size="tiny" aria-hidden /> : <DocumentTableArrowRightRegular />} disabled={busy}>
-            Export return for budget holders
-          </MenuButton>
+          <MenuButton {...busyProps(busy, <DocumentTableArrowRightRegular />)}>Export return for budget holders</MenuButton>
         </Tooltip>
       </MenuTrigger>
       <MenuPopover>

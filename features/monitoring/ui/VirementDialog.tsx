@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -10,13 +9,13 @@ import {
   Dropdown,
   MessageBar,
   MessageBarBody,
-  Option,
-  Spinner,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { DialogButtons } from '../../../renderer/src/components/DialogButtons';
 import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 import { MoneyInput } from '../../../renderer/src/components/MoneyInput';
+import { textOptions } from '../../../renderer/src/components/TextOptions';
 import { useApp } from '../../../renderer/src/state/app-state';
 import type { BudgetRow } from '../types';
 
@@ -51,7 +50,7 @@ export function VirementDialog({ open, lines, busy, onSave, onClose }: Props) {
   const net = filled.reduce((s, m) => s + (m.pence ?? 0), 0);
   const repeated = filled.some((m, i) => filled.findIndex((x) => x.lineId === m.lineId) !== i);
   const balanced = net === 0;
-  const canSave = filled.length > 0 && !repeated && (balanced || unbalancedOk) && !busy;
+  const canSave = filled.length > 0 && !repeated && (balanced || unbalancedOk);
   const set = (key: number, patch: Partial<Move>) => setMoves((ms) => ms.map((m) => (m.key === key ? { ...m, ...patch } : m)));
   const close = () => {
     setMoves([blank(), blank()]);
@@ -98,11 +97,7 @@ export function VirementDialog({ open, lines, busy, onSave, onClose }: Props) {
                         selectedOptions={m.lineId === null ? [] : [String(m.lineId)]}
                         onOptionSelect={(_, d) => set(m.key, { lineId: d.optionValue ? Number(d.optionValue) : null })}
                       >
-                        {lines.map((l) => (
-                          <Option key={l.lineId} value={String(l.lineId)} text={`${l.code} ${l.name}`}>
-                            {l.code} {l.name}
-                          </Option>
-                        ))}
+                        {textOptions(lines, (l) => [l.lineId, `${l.code} ${l.name}`])}
                       </Dropdown>
                     </td>
                     <td>
@@ -151,12 +146,9 @@ export function VirementDialog({ open, lines, busy, onSave, onClose }: Props) {
               )}
             </div>
           </DialogContent>
-          <DialogActions>
-            <Button onClick={close}>Cancel</Button>
-            <Button appearance="primary" disabled={!canSave} icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined} onClick={() => void save()}>
-              {balanced ? 'Save virement' : 'Save unbalanced change'}
-            </Button>
-          </DialogActions>
+          <DialogButtons busy={busy} disabled={!canSave} onConfirm={() => void save()} onCancel={close}>
+            {balanced ? 'Save virement' : 'Save unbalanced change'}
+          </DialogButtons>
         </DialogBody>
       </DialogSurface>
     </Dialog>

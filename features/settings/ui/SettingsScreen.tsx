@@ -1,10 +1,11 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
+import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { moneyFormat } from '../../../electron/shared/money';
 import { api } from '../../../renderer/src/api/api';
 import { errorMessage } from '../../../renderer/src/api/api-error';
+import { BusyButton } from '../../../renderer/src/components/BusyButton';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { useWrite } from '../../../renderer/src/data/use-write';
 import { useApp } from '../../../renderer/src/state/app-state';
@@ -163,9 +164,9 @@ function SettingsForm({ saved, workspacePath }: { saved: WorkspaceSettings; work
         </p>
       </div>
       <div className="inline-form tight">
-        <Button type="submit" appearance="primary" disabled={save.busy} icon={save.busy ? <Spinner size="tiny" aria-hidden /> : <SaveRegular />}>
+        <BusyButton type="submit" appearance="primary" busy={save.busy} icon={<SaveRegular />}>
           {save.busy ? 'Saving…' : 'Save settings'}
-        </Button>
+        </BusyButton>
         <span className="muted" aria-live="polite">
           {changed ? 'You have changes not saved yet.' : 'Nothing changed since the last save.'}
         </span>

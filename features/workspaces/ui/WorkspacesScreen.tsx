@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -28,7 +27,10 @@ import { ukDateTime, ukLongDate } from '../../../electron/shared/dates';
 import { shortcutOf } from '../../../electron/shared/menu';
 import { api, isDesktop } from '../../../renderer/src/api/api';
 import { errorMessage } from '../../../renderer/src/api/api-error';
+import { BusyButton } from '../../../renderer/src/components/BusyButton';
+import { DialogButtons } from '../../../renderer/src/components/DialogButtons';
 import { useFocusReturn } from '../../../renderer/src/components/focus-return';
+import { RefusalBar } from '../../../renderer/src/components/RefusalBar';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { useWrite } from '../../../renderer/src/data/use-write';
 import { useApp } from '../../../renderer/src/state/app-state';
@@ -89,23 +91,25 @@ export default function WorkspacesScreen() {
         {isDesktop && (
           <>
             <Tooltip content={`Choose a workspace file on this computer and open it (${shortcutOf('open-workspace')})`} relationship="description">
-              <Button
-                icon={busy === 'choose-open' ? <Spinner size="tiny" aria-hidden /> : <FolderOpenRegular />}
+              <BusyButton
+                busy={busy === 'choose-open'}
+                icon={<FolderOpenRegular />}
                 disabled={anyBusy}
                 onClick={() => void run('choose-open', () => chooseWorkspace(ctx, 'open'))}
               >
                 Open workspace…
-              </Button>
+              </BusyButton>
             </Tooltip>
             <Tooltip content={`Choose where to save a new, empty workspace file and open it (${shortcutOf('new-workspace')})`} relationship="description">
-              <Button
+              <BusyButton
                 appearance="primary"
-                icon={busy === 'choose-create' ? <Spinner size="tiny" aria-hidden /> : <DocumentAddRegular />}
+                busy={busy === 'choose-create'}
+                icon={<DocumentAddRegular />}
                 disabled={anyBusy}
                 onClick={() => void run('choose-create', () => chooseWorkspace(ctx, 'create'))}
               >
                 New workspace…
-              </Button>
+              </BusyButton>
             </Tooltip>
           </>
         )}
@@ -123,13 +127,9 @@ export default function WorkspacesScreen() {
             A demo workspace is a made-up authority to try HNB Desk out with, clearly marked as demo data. It has four complete years and the current year
             reported to P7. It is made as a new file in HNB Desk’s own folder and opened at once; your own workspaces are not changed.
           </p>
-          <Button
-            icon={busy === 'demo' ? <Spinner size="tiny" aria-hidden /> : <BeakerRegular />}
-            disabled={anyBusy}
-            onClick={() => void run('demo', () => createDemoWorkspace(ctx))}
-          >
+          <BusyButton busy={busy === 'demo'} icon={<BeakerRegular />} disabled={anyBusy} onClick={() => void run('demo', () => createDemoWorkspace(ctx))}>
             {busy === 'demo' ? 'Making the demo workspace…' : 'New demo workspace'}
-          </Button>
+          </BusyButton>
         </div>
         <RecentList recent={recent} current={workspace} busy={busy} disabled={anyBusy} onOpen={(r) => void openRecent(r)} />
       </div>
@@ -230,9 +230,9 @@ function NewWorkspaceForm({ create, disabled }: { create: ReturnType<typeof useW
         <Field label="Name of the new workspace" required className="grow" validationState={shown ? 'error' : 'none'} validationMessage={shown ?? undefined}>
           <Input value={name} onChange={(_, d) => setName(d.value)} placeholder="For example, Northshire County Council" />
         </Field>
-        <Button type="submit" appearance="primary" disabled={disabled} icon={create.busy ? <Spinner size="tiny" aria-hidden /> : <DocumentAddRegular />}>
+        <BusyButton type="submit" appearance="primary" busy={create.busy} icon={<DocumentAddRegular />} disabled={disabled}>
           {create.busy ? 'Making it…' : 'Create workspace'}
-        </Button>
+        </BusyButton>
       </form>
     </div>
   );
@@ -290,15 +290,15 @@ function RecentList({ recent, current, busy, disabled, onOpen }: RecentProps) {
                     {r.path === current?.path ? (
                       <span>Open now</span>
                     ) : r.exists ? (
-                      <Button
+                      <BusyButton
                         size="small"
                         aria-label={r.sameNameAsAnother ? `Open ${r.name}, ${r.path}` : `Open ${r.name}`}
+                        busy={opening}
                         disabled={disabled}
-                        icon={opening ? <Spinner size="tiny" aria-hidden /> : undefined}
                         onClick={() => onOpen(r)}
                       >
                         {opening ? 'Opening…' : 'Open'}
-                      </Button>
+                      </BusyButton>
                     ) : (
                       <span>File not found</span>
                     )}
@@ -317,24 +317,12 @@ function RenameDialog({ open, workspace, onClose }: { open: boolean; workspace: 
   // Each opening starts a fresh form; the last one stays drawn while the dialog fades out.
   const [opening, setOpening] = useState({ open: false, n: 0 });
   if (open !== opening.open) setOpening({ open, n: open ? opening.n + 1 : opening.n });
-  return (
-    <>
-      <FocusReturn open={open} />
-      <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-        <DialogSurface>{opening.n > 0 && <RenameForm key={opening.n} workspace={workspace} onClose={onClose} />}</DialogSurface>
-      </Dialog>
-    </>
-  );
-}
-
-/**
- * Gives focus back where it was when the dialog closes. It sits before the Dialog in the tree:
- * effects run in tree order, so it notes the focus before the Dialog's own effect moves it in
- * (called inside this component, after the Dialog, it would note the dialog's first field).
- */
-function FocusReturn({ open }: { open: boolean }) {
   useFocusReturn(open);
-  return null;
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>{opening.n > 0 && <RenameForm key={opening.n} workspace={workspace} onClose={onClose} />}</DialogSurface>
+    </Dialog>
+  );
 }
 
 function RenameForm({ workspace, onClose }: { workspace: WorkspaceInfo; onClose(): void }) {
@@ -363,11 +351,7 @@ function RenameForm({ workspace, onClose }: { workspace: WorkspaceInfo; onClose(
       <DialogBody>
         <DialogTitle>Rename this workspace</DialogTitle>
         <DialogContent className="dialog-form">
-          {refused && (
-            <MessageBar intent="error">
-              <MessageBarBody>Not renamed: {refused}</MessageBarBody>
-            </MessageBar>
-          )}
+          <RefusalBar prefix="Not renamed: " refused={refused} />
           <Field
             label="Workspace name"
             required
@@ -378,14 +362,9 @@ function RenameForm({ workspace, onClose }: { workspace: WorkspaceInfo; onClose(
             <Input value={name} onChange={(_, d) => setName(d.value)} />
           </Field>
         </DialogContent>
-        <DialogActions>
-          <Button type="button" disabled={rename.busy} onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" appearance="primary" disabled={rename.busy || !!problem} icon={rename.busy ? <Spinner size="tiny" aria-hidden /> : undefined}>
-            {rename.busy ? 'Renaming…' : 'Rename'}
-          </Button>
-        </DialogActions>
+        <DialogButtons busy={rename.busy} disabled={!!problem} onCancel={onClose} cancelDisabled={rename.busy}>
+          {rename.busy ? 'Renaming…' : 'Rename'}
+        </DialogButtons>
       </DialogBody>
     </form>
   );

@@ -1,8 +1,10 @@
-import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
+import { Dropdown, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { isYearId, nextYearId, previousYearId, yearIdFromStart, yearStartYear } from '../../../electron/shared/periods';
+import { BusyButton } from '../../../renderer/src/components/BusyButton';
 import { MoneyInput } from '../../../renderer/src/components/MoneyInput';
+import { textOptions } from '../../../renderer/src/components/TextOptions';
 import { useApp } from '../../../renderer/src/state/app-state';
 import { useCreateYear } from './data';
 
@@ -90,26 +92,13 @@ export function AddYearForm() {
               selectedOptions={[copyFrom]}
               onOptionSelect={(_, d) => setCopyChoice(d.optionValue ?? '')}
             >
-              <Option value="" text="Nothing (start at nil)">
-                Nothing (start at nil)
-              </Option>
-              {years.map((y) => (
-                <Option key={y.id} value={y.id} text={`${y.id} revised budgets`}>
-                  {y.id} revised budgets
-                </Option>
-              ))}
+              {textOptions(years, (y) => [y.id, `${y.id} revised budgets`], 'Nothing (start at nil)')}
             </Dropdown>
           </Field>
         )}
-        <Button
-          appearance="primary"
-          icon={create.busy ? <Spinner size="tiny" aria-hidden /> : <AddRegular />}
-          disabled={!valid}
-          disabledFocusable={create.busy}
-          onClick={() => void add()}
-        >
+        <BusyButton appearance="primary" busy={create.busy} icon={<AddRegular />} disabled={!valid} onClick={() => void add()}>
           {valid ? `Add ${id}` : 'Add year'}
-        </Button>
+        </BusyButton>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { Button, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderC
 import { AddRegular, SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { ukDate, ukLongDate } from '../../../electron/shared/dates';
+import { BusyButton } from '../../../renderer/src/components/BusyButton';
 import { MoneyInput } from '../../../renderer/src/components/MoneyInput';
 import { useApp } from '../../../renderer/src/state/app-state';
 import { type AllocationBlock, BLOCK_NAMES, type DsgBlock } from '../types';
@@ -134,18 +135,19 @@ export function AllocationCard({ year, closed }: { year: string; closed: boolean
                   ))}
                   <TableCell className="num alloc-net">{fmt(netOf(d))}</TableCell>
                   <TableCell>
-                    <Button
+                    <BusyButton
                       size="small"
                       appearance={dirty ? 'primary' : 'secondary'}
+                      busy={busy}
+                      icon={<SaveRegular />}
                       disabled={closed}
-                      // Still focusable while a save runs, so the keyboard stays where it was.
+                      // Another block's save: still focusable, so the keyboard stays where it was.
                       disabledFocusable={save.busy}
-                      icon={busy ? <Spinner size="tiny" aria-hidden /> : <SaveRegular />}
                       aria-label={`Save ${name} block${dirty ? ' (changed)' : ''}`}
                       onClick={() => void saveBlock(b)}
                     >
                       Save
-                    </Button>
+                    </BusyButton>
                   </TableCell>
                 </TableRow>
               );

@@ -1,21 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-} from '@fluentui/react-components';
+import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ukLongDate } from '../../../electron/shared/dates';
+import { DialogButtons } from '../../../renderer/src/components/DialogButtons';
+import { useFocusReturn } from '../../../renderer/src/components/focus-return';
+import { RefusalBar } from '../../../renderer/src/components/RefusalBar';
 import type { AllocationVersionInfo } from '../types';
-import { DialogFocusReturn } from './DialogFocusReturn';
 import { useAddAllocationVersion } from './data';
 import { parseUkDate, todayUk } from './uk-date';
 
@@ -29,15 +18,13 @@ interface Props {
 
 /** The DfE republishes allocations during the year: a new version starts from the figures in force. */
 export function AllocationVersionDialog({ open, year, latest, onClose }: Props) {
+  useFocusReturn(open);
   return (
-    <>
-      <DialogFocusReturn open={open} />
-      <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-        <DialogSurface>
-          <VersionForm year={year} latest={latest} onClose={onClose} />
-        </DialogSurface>
-      </Dialog>
-    </>
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>
+        <VersionForm year={year} latest={latest} onClose={onClose} />
+      </DialogSurface>
+    </Dialog>
   );
 }
 
@@ -95,20 +82,11 @@ function VersionForm({ year, latest, onClose }: Omit<Props, 'open'>) {
           <Field label="Label" required validationMessage={labelMessage} validationState={labelMessage ? 'error' : 'none'}>
             <Input value={label} maxLength={200} onChange={(_, d) => setLabel(d.value)} onBlur={() => setShown((x) => ({ ...x, label: true }))} />
           </Field>
-          {refused && (
-            <MessageBar intent="error">
-              <MessageBarBody>{refused}</MessageBarBody>
-            </MessageBar>
-          )}
+          <RefusalBar refused={refused} />
         </DialogContent>
-        <DialogActions>
-          <Button appearance="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button appearance="primary" disabledFocusable={write.busy} icon={write.busy ? <Spinner size="tiny" aria-hidden /> : undefined} type="submit">
-            Create version
-          </Button>
-        </DialogActions>
+        <DialogButtons busy={write.busy} onCancel={onClose}>
+          Create version
+        </DialogButtons>
       </DialogBody>
     </form>
   );

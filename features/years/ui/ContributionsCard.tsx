@@ -1,21 +1,10 @@
-import {
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
+import { Dropdown, Field, Input, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
 import { shortcutOf } from '../../../electron/shared/menu';
+import { BusyButton } from '../../../renderer/src/components/BusyButton';
 import { MoneyInput } from '../../../renderer/src/components/MoneyInput';
+import { textOptions } from '../../../renderer/src/components/TextOptions';
 import { useApp } from '../../../renderer/src/state/app-state';
 import { CONTRIBUTION_NAMES, type ContributionInfo, type ContributionKind } from '../types';
 import { useContributions, useDeleteContribution, useSaveContribution } from './data';
@@ -89,12 +78,13 @@ export function ContributionsCard({ year, closed }: { year: string; closed: bool
                 <TableCell className="num">{fmt(c.amountPence)}</TableCell>
                 <TableCell>{c.note}</TableCell>
                 <TableCell>
-                  <Button
+                  <BusyButton
                     size="small"
                     appearance="subtle"
+                    busy={removing === c.id}
+                    icon={<DeleteRegular />}
                     disabled={closed}
                     disabledFocusable={remove.busy}
-                    icon={removing === c.id ? <Spinner size="tiny" aria-hidden /> : <DeleteRegular />}
                     aria-label={`Remove ${CONTRIBUTION_NAMES[c.kind]} of ${fmt(c.amountPence)}`}
                     onClick={() => void drop(c)}
                   />
@@ -120,20 +110,16 @@ export function ContributionsCard({ year, closed }: { year: string; closed: bool
               selectedOptions={[kind]}
               onOptionSelect={(_, d) => d.optionValue && setKind(d.optionValue as ContributionKind)}
             >
-              {KINDS.map((k) => (
-                <Option key={k} value={k} text={CONTRIBUTION_NAMES[k]}>
-                  {CONTRIBUTION_NAMES[k]}
-                </Option>
-              ))}
+              {textOptions(KINDS, (k) => [k, CONTRIBUTION_NAMES[k]])}
             </Dropdown>
           </Field>
           <MoneyInput label="Amount" pence={amount} onChange={setAmount} />
           <Field label="Note" className="grow">
             <Input value={note} maxLength={500} onChange={(_, d) => setNote(d.value)} />
           </Field>
-          <Button icon={add.busy ? <Spinner size="tiny" aria-hidden /> : <AddRegular />} disabledFocusable={add.busy} onClick={() => void save()}>
+          <BusyButton busy={add.busy} icon={<AddRegular />} onClick={() => void save()}>
             Add contribution
-          </Button>
+          </BusyButton>
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
-import { Button, Spinner } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
 import { useEffect, useState } from 'react';
 import { yearStartYear } from '../../../electron/shared/periods';
+import { BusyButton } from '../../../renderer/src/components/BusyButton';
 import { MoneyInput } from '../../../renderer/src/components/MoneyInput';
 import { useApp } from '../../../renderer/src/state/app-state';
 import type { YearInfo } from '../types';
@@ -27,12 +27,12 @@ export function OpeningBalanceCard({ year }: { year: YearInfo }) {
       {closed && <p className="muted">{year.id} is closed: reopen it to change its opening balance.</p>}
       <div className="inline-form">
         <MoneyInput label="Opening balance" pence={year.openingBalancePence} allowNegative disabled={closed} onChange={setValue} hint={now} />
-        <Button
-          icon={write.busy ? <Spinner size="tiny" aria-hidden /> : <SaveRegular />}
+        <BusyButton
+          busy={write.busy}
+          icon={<SaveRegular />}
           // Not disabled while the field is blank: the amount is read when the field is left, and a
           // button disabled at that moment would be skipped by Tab.
           disabled={closed}
-          disabledFocusable={write.busy}
           onClick={() =>
             value === null
               ? notify('error', 'Enter the opening balance to save: 0 if there was none.')
@@ -40,7 +40,7 @@ export function OpeningBalanceCard({ year }: { year: YearInfo }) {
           }
         >
           Save opening balance
-        </Button>
+        </BusyButton>
       </div>
     </div>
   );

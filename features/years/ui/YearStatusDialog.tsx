@@ -1,20 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Textarea,
-} from '@fluentui/react-components';
+import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
+import { DialogButtons } from '../../../renderer/src/components/DialogButtons';
+import { useFocusReturn } from '../../../renderer/src/components/focus-return';
+import { RefusalBar } from '../../../renderer/src/components/RefusalBar';
 import type { YearInfo } from '../types';
-import { DialogFocusReturn } from './DialogFocusReturn';
 import { CloseCheckSummary } from './CloseCheckSummary';
 import { useSetYearStatus, useYearCloseCheck } from './data';
 
@@ -30,13 +19,11 @@ interface Props {
  * returns are checked and what is missing is shown above the Close button: a warning, not a bar.
  */
 export function YearStatusDialog({ open, year, onClose }: Props) {
+  useFocusReturn(open);
   return (
-    <>
-      <DialogFocusReturn open={open} />
-      <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-        <DialogSurface>{year && <StatusForm year={year} onClose={onClose} />}</DialogSurface>
-      </Dialog>
-    </>
+    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
+      <DialogSurface>{year && <StatusForm year={year} onClose={onClose} />}</DialogSurface>
+    </Dialog>
   );
 }
 
@@ -73,26 +60,11 @@ function StatusForm({ year, onClose }: { year: YearInfo; onClose(): void }) {
         >
           <Textarea value={reason} maxLength={500} onChange={(_, d) => setReason(d.value)} resize="vertical" />
         </Field>
-        {refused && (
-          <MessageBar intent="error">
-            <MessageBarBody>{refused}</MessageBarBody>
-          </MessageBar>
-        )}
+        <RefusalBar refused={refused} />
       </DialogContent>
-      <DialogActions>
-        <Button appearance="secondary" onClick={onClose}>
-          Cancel
-        </Button>
-        <Button
-          appearance="primary"
-          disabled={reason.trim() === '' || checking}
-          disabledFocusable={write.busy}
-          icon={write.busy ? <Spinner size="tiny" aria-hidden /> : undefined}
-          onClick={() => void confirm()}
-        >
-          {closing ? 'Close year' : 'Reopen year'}
-        </Button>
-      </DialogActions>
+      <DialogButtons busy={write.busy} disabled={reason.trim() === '' || checking} onConfirm={() => void confirm()} onCancel={onClose}>
+        {closing ? 'Close year' : 'Reopen year'}
+      </DialogButtons>
     </DialogBody>
   );
 }

@@ -1,6 +1,7 @@
-import { Dropdown, Option } from '@fluentui/react-components';
+import { Dropdown } from '@fluentui/react-components';
 import { useId } from 'react';
 import { PERIODS, periodLongLabel } from '../../../electron/shared/periods';
+import { textOptions } from './TextOptions';
 
 /** P1 (April 2026) to P12 (March 2027) for a year. */
 export function PeriodPicker({ year, period, onChange, label = 'Period' }: { year: string; period: number; onChange(p: number): void; label?: string }) {
@@ -15,11 +16,7 @@ export function PeriodPicker({ year, period, onChange, label = 'Period' }: { yea
         selectedOptions={[String(period)]}
         onOptionSelect={(_, d) => d.optionValue && onChange(Number(d.optionValue))}
       >
-        {PERIODS.map((p) => (
-          <Option key={p} value={String(p)} text={periodLongLabel(year, p)}>
-            {periodLongLabel(year, p)}
-          </Option>
-        ))}
+        {textOptions(PERIODS, (p) => [p, periodLongLabel(year, p)])}
       </Dropdown>
     </div>
   );

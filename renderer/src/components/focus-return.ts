@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 
 /**
  * Gives focus back to whatever had it before a dialog or drawer opened (a grid cell, a button,
- * a menu item's own trigger), once it closes: a keyboard user carries on where they were.
+ * a menu item's own trigger), once it closes: a keyboard user carries on where they were. Call it
+ * in the component that renders the surface: it notes the focus while rendering, so no effect
+ * (Fluent's Dialog moving focus in among them) has run yet, and needs no sibling placed first.
  */
 export function useFocusReturn(open: boolean): void {
   const before = useRef<HTMLElement | null>(null);

@@ -1,14 +1,6 @@
 import { Button } from '@fluentui/react-components';
 import { DismissRegular, ErrorCircleRegular } from '@fluentui/react-icons';
-import {
-  type CellEditRequestEvent,
-  type CellKeyDownEvent,
-  type ColDef,
-  type GetRowIdParams,
-  type GridApi,
-  type RowClassParams,
-  type ValueFormatterParams,
-} from 'ag-grid-community';
+import type { CellEditRequestEvent, CellKeyDownEvent, ColDef, GetRowIdParams, GridApi, RowClassParams, ValueFormatterParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { type ClipboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parseMoney } from '../../../electron/shared/money';

@@ -8,6 +8,7 @@ import { type MoneyFormat, moneyFormat } from '../../../electron/shared/money';
 import { api } from '../api/api';
 import { ApiError } from '../api/api-error';
 import { connection } from '../api/connection';
+import { useShallowMemo } from './shallow-memo';
 
 /** Something a screen should do once it shows, asked for from elsewhere (the menu). */
 export type ScreenIntent = 'choose-return-holder';
@@ -144,49 +145,28 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const settings = settingsQuery.data ?? DEFAULT_SETTINGS;
   const money = useMemo(() => moneyFormat(settings.negativeStyle), [settings.negativeStyle]);
 
-  const value = useMemo<AppState>(
-    () => ({
-      workspace,
-      noWorkspace: !!ws.error && !workspace,
-      years,
-      year,
-      setYear,
-      closed: years.find((y) => y.id === year)?.status === 'closed',
-      period,
-      setPeriod,
-      undo: undoQuery.data ?? NO_UNDO,
-      settings,
-      money,
-      notice,
-      notify,
-      dismissNotice,
-      reportError,
-      workspaceChanged,
-      importing,
-      setImporting,
-      intent,
-      setIntent,
-      online,
-    }),
-    [
-      workspace,
-      ws.error,
-      years,
-      year,
-      setYear,
-      period,
-      undoQuery.data,
-      settings,
-      money,
-      notice,
-      notify,
-      dismissNotice,
-      reportError,
-      workspaceChanged,
-      importing,
-      intent,
-      online,
-    ],
-  );
+  const value = useShallowMemo<AppState>({
+    workspace,
+    noWorkspace: !!ws.error && !workspace,
+    years,
+    year,
+    setYear,
+    closed: years.find((y) => y.id === year)?.status === 'closed',
+    period,
+    setPeriod,
+    undo: undoQuery.data ?? NO_UNDO,
+    settings,
+    money,
+    notice,
+    notify,
+    dismissNotice,
+    reportError,
+    workspaceChanged,
+    importing,
+    setImporting,
+    intent,
+    setIntent,
+    online,
+  });
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

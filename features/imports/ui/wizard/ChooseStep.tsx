@@ -1,10 +1,10 @@
-import { Button, DialogActions, DialogContent, Field, ProgressBar } from '@fluentui/react-components';
+import { Button, DialogContent, Field, ProgressBar } from '@fluentui/react-components';
 import { DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { type DragEvent, useEffect, useRef, useState } from 'react';
 import type { ImportProgress, KindInfo } from '../../../../electron/shared/workbook-types';
 import { api, isDesktop } from '../../../../renderer/src/api/api';
-import { ErrorBar } from './ErrorBar';
 import { droppedFolder, fileProblem, plural } from './file-read';
+import { StepFrame } from './StepFrame';
 
 interface ChooseProps {
   kinds: KindInfo[];
@@ -43,57 +43,49 @@ export function ChooseStep({ kinds, error, onFile, onRefuse, onDesktopChoose, on
     if (file) take(file);
   };
   return (
-    <>
-      <DialogContent className="wizard-content">
-        <p className="wizard-lead">
-          Choose an Excel workbook (.xlsx): {kindsText(kinds)} exported from HNB Desk and filled in, or a spreadsheet of your own with a row of headings.
-          Nothing changes until you have seen every change and chosen Apply.
-        </p>
-        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a mouse shortcut; the button beside it does the same from the keyboard */}
-        <div
-          className={over ? 'drop-zone is-over' : 'drop-zone'}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={onDrop}
-        >
-          <DocumentArrowUpRegular fontSize={32} aria-hidden />
-          {isDesktop ? (
-            <Button appearance="primary" onClick={onDesktopChoose}>
+    <StepFrame error={error} onCancel={onCancel}>
+      <p className="wizard-lead">
+        Choose an Excel workbook (.xlsx): {kindsText(kinds)} exported from HNB Desk and filled in, or a spreadsheet of your own with a row of headings. Nothing
+        changes until you have seen every change and chosen Apply.
+      </p>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping a file is a mouse shortcut; the button beside it does the same from the keyboard */}
+      <div
+        className={over ? 'drop-zone is-over' : 'drop-zone'}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <DocumentArrowUpRegular fontSize={32} aria-hidden />
+        {isDesktop ? (
+          <Button appearance="primary" onClick={onDesktopChoose}>
+            Choose file…
+          </Button>
+        ) : (
+          <>
+            <input
+              ref={input}
+              id="import-file-input"
+              type="file"
+              accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-label="Workbook to import"
+              hidden
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) take(file);
+              }}
+            />
+            <Button appearance="primary" onClick={() => input.current?.click()}>
               Choose file…
             </Button>
-          ) : (
-            <>
-              <input
-                ref={input}
-                id="import-file-input"
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                aria-label="Workbook to import"
-                hidden
-                onChange={(e) => {
-                  const file = e.target.files?.[0];
-                  e.target.value = '';
-                  if (file) take(file);
-                }}
-              />
-              <Button appearance="primary" onClick={() => input.current?.click()}>
-                Choose file…
-              </Button>
-            </>
-          )}
-          <span className="muted">or drop an .xlsx file here (up to 50 MB)</span>
-        </div>
-        <ErrorBar error={error} />
-      </DialogContent>
-      <DialogActions>
-        <Button appearance="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </DialogActions>
-    </>
+          </>
+        )}
+        <span className="muted">or drop an .xlsx file here (up to 50 MB)</span>
+      </div>
+    </StepFrame>
   );
 }
 

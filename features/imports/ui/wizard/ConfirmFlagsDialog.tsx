@@ -1,8 +1,9 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import { shortcutOf } from '../../../../electron/shared/menu';
 import type { PreviewFlag } from '../../../../electron/shared/workbook-types';
-import { FLAG_TITLES } from './PreviewStep';
+import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
+import { FLAG_TITLES } from './PreviewStep';
 
 interface Props {
   /** The flags to ask about; null while the dialog is closed. */
@@ -35,14 +36,9 @@ export function ConfirmFlagsDialog({ flags, fileName, onApply, onBack }: Props) 
             </ul>
             <p>If you apply it, every change is made as one import, and Undo ({shortcutOf('undo')}) reverses the whole import.</p>
           </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onBack}>
-              Go back
-            </Button>
-            <Button appearance="primary" onClick={onApply}>
-              Apply anyway
-            </Button>
-          </DialogActions>
+          <DialogButtons onConfirm={onApply} onCancel={onBack} cancelLabel="Go back">
+            Apply anyway
+          </DialogButtons>
         </DialogBody>
       </DialogSurface>
     </Dialog>

@@ -1,12 +1,13 @@
-import { Button, DialogActions, DialogContent, Dropdown, Field, Input, Option, Radio, RadioGroup, Spinner } from '@fluentui/react-components';
-import { ArrowLeftRegular } from '@fluentui/react-icons';
+import { Dropdown, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import { PERIODS } from '../../../../electron/shared/periods';
 import type { KindInfo, KindScope, ScopeFieldInfo } from '../../../../electron/shared/workbook-types';
+import { BusyButton } from '../../../../renderer/src/components/BusyButton';
+import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { yearOptions } from '../../../../renderer/src/components/YearOptions';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { ErrorBar } from './ErrorBar';
 import { inSentence, periodText, scopeYear } from './kind-text';
+import { StepFrame } from './StepFrame';
 
 export interface KindChoice {
   kind: string;
@@ -57,73 +58,64 @@ export function KindStep({ fileName, sheets, kinds, initial, busy, error, onNext
   // Said once a kind is chosen: before that, the empty choice speaks for itself.
   const why = info && missing.length ? `Choose the ${missing.map((f) => inSentence(f.label)).join(' and ')}.` : null;
   return (
-    <>
-      <DialogContent className="wizard-content">
-        <p className="wizard-lead">
-          <strong>{fileName}</strong> was not exported by HNB Desk. Say what it holds; its columns are matched to HNB Desk's next.
-        </p>
-        <div className="kind-form">
-          <Field label="What does the workbook hold?" required>
-            <RadioGroup value={kind} onChange={(_, d) => setKind(d.value)}>
-              {kinds.map((k) => (
-                <Radio
-                  key={k.kind}
-                  value={k.kind}
-                  label={
-                    <>
-                      {k.title}
-                      <span className="radio-hint">
-                        {' '}
-                        —{' '}
-                        {k.fields
-                          .filter((f) => f.editable && f.type !== 'id')
-                          .map((f) => f.header.toLowerCase())
-                          .join(', ')}
-                        {k.canAdd ? '; new rows can be added' : ''}
-                      </span>
-                    </>
-                  }
-                />
-              ))}
-            </RadioGroup>
-          </Field>
-          {info && info.scopeFields.length > 0 && (
-            <div className="kind-scope">
-              {info.scopeFields.map((f) => (
-                <ScopeInput key={f.name} field={f} year={scopeYear(info, values)} value={values[f.name]} onChange={(v) => set(f.name, v)} />
-              ))}
-            </div>
-          )}
-          <p className="muted">
-            {sheets.length === 1 ? 'Its sheet: ' : 'Its sheets: '}
-            {sheets.join(', ')}
-          </p>
-        </div>
-        <ErrorBar error={error} />
-      </DialogContent>
-      <DialogActions>
-        {why && (
-          <p id="kind-not-ready" className="apply-blocked">
-            {why}
-          </p>
-        )}
-        <Button appearance="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button appearance="secondary" icon={<ArrowLeftRegular />} disabled={busy} onClick={onBack}>
-          Choose another file
-        </Button>
-        <Button
+    <StepFrame
+      error={error}
+      blocked={{ id: 'kind-not-ready', text: why }}
+      onCancel={onCancel}
+      back={{ label: 'Choose another file', disabled: busy, onClick: onBack }}
+      next={
+        <BusyButton
           appearance="primary"
-          disabled={!ready || busy}
+          busy={busy}
+          disabled={!ready}
           aria-describedby={why ? 'kind-not-ready' : undefined}
-          icon={busy ? <Spinner size="tiny" aria-hidden /> : undefined}
           onClick={() => info && onNext({ kind: info.kind, scope: scopeFor(info, values) })}
         >
           Next: match columns
-        </Button>
-      </DialogActions>
-    </>
+        </BusyButton>
+      }
+    >
+      <p className="wizard-lead">
+        <strong>{fileName}</strong> was not exported by HNB Desk. Say what it holds; its columns are matched to HNB Desk's next.
+      </p>
+      <div className="kind-form">
+        <Field label="What does the workbook hold?" required>
+          <RadioGroup value={kind} onChange={(_, d) => setKind(d.value)}>
+            {kinds.map((k) => (
+              <Radio
+                key={k.kind}
+                value={k.kind}
+                label={
+                  <>
+                    {k.title}
+                    <span className="radio-hint">
+                      {' '}
+                      —{' '}
+                      {k.fields
+                        .filter((f) => f.editable && f.type !== 'id')
+                        .map((f) => f.header.toLowerCase())
+                        .join(', ')}
+                      {k.canAdd ? '; new rows can be added' : ''}
+                    </span>
+                  </>
+                }
+              />
+            ))}
+          </RadioGroup>
+        </Field>
+        {info && info.scopeFields.length > 0 && (
+          <div className="kind-scope">
+            {info.scopeFields.map((f) => (
+              <ScopeInput key={f.name} field={f} year={scopeYear(info, values)} value={values[f.name]} onChange={(v) => set(f.name, v)} />
+            ))}
+          </div>
+        )}
+        <p className="muted">
+          {sheets.length === 1 ? 'Its sheet: ' : 'Its sheets: '}
+          {sheets.join(', ')}
+        </p>
+      </div>
+    </StepFrame>
   );
 }
 
@@ -161,11 +153,7 @@ function ScopeInput({
           placeholder="Choose a period"
           onOptionSelect={(_, d) => d.optionValue && onChange(Number(d.optionValue))}
         >
-          {PERIODS.map((n) => (
-            <Option key={n} value={String(n)} text={periodText(year, n)}>
-              {periodText(year, n)}
-            </Option>
-          ))}
+          {textOptions(PERIODS, (n) => [n, periodText(year, n)])}
         </Dropdown>
       </Field>
     );

@@ -1,26 +1,14 @@
-import {
-  Button,
-  DialogActions,
-  DialogContent,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@fluentui/react-components';
-import { ArrowLeftRegular, SaveRegular } from '@fluentui/react-icons';
+import { Dropdown, Field, Input, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
+import { SaveRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { HeaderCell, KindInfo, KindScope, MappingProposal, SavedMapping } from '../../../../electron/shared/workbook-types';
 import { api } from '../../../../renderer/src/api/api';
+import { BusyButton } from '../../../../renderer/src/components/BusyButton';
+import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { ErrorBar } from './ErrorBar';
 import { inSentence, mappableFields, scopeText } from './kind-text';
+import { StepFrame } from './StepFrame';
 
 const NOT_IN_FILE = '— not in this file —';
 
@@ -120,158 +108,139 @@ export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onH
   const headerRowValid = Number.isInteger(headerRowNumber) && headerRowNumber >= 1 && headerRowNumber <= 1000;
 
   return (
-    <>
-      <DialogContent className="wizard-content mapping">
-        <p className="wizard-lead">
-          {kind.title}, {scopeText(kind, scope)}. Headings found on row <strong>{proposal.headerRow}</strong> of the sheet <strong>{proposal.sheet}</strong>.
-          Check which column holds each figure.
-        </p>
-        <div className="mapping-tools">
-          <Field label="Headings are on row" className="header-row-field">
-            <Input type="number" min={1} max={1000} value={headerRow} onChange={(_, d) => setHeaderRow(d.value)} />
-          </Field>
-          <Button
-            disabled={busy || !headerRowValid || headerRowNumber === proposal.headerRow}
-            icon={busy && asked === 'headings' ? <Spinner size="tiny" aria-hidden /> : undefined}
-            onClick={() => {
-              setAsked('headings');
-              onHeaderRow(headerRowNumber);
-            }}
-          >
-            Read headings from this row
-          </Button>
-          <span className="command-gap" />
-          {saved.length > 0 && (
-            <Field label="Use a saved mapping" className="saved-mapping-field">
-              <Dropdown
-                placeholder="Choose a saved mapping"
-                value={saved.find((m) => String(m.id) === usedMapping)?.name ?? ''}
-                selectedOptions={usedMapping ? [usedMapping] : []}
-                onOptionSelect={(_, d) => d.optionValue && applySaved(d.optionValue)}
-              >
-                {saved.map((m) => (
-                  <Option key={m.id} value={String(m.id)} text={m.name}>
-                    {m.name}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-          )}
-          <Field label="Save this mapping as" className="save-mapping-field">
-            <Input value={name} maxLength={100} placeholder="for example: Finance system" onChange={(_, d) => setName(d.value)} />
-          </Field>
-          <Button
-            icon={saving ? <Spinner size="tiny" aria-hidden /> : <SaveRegular />}
-            disabled={!name.trim() || saving || problems.length > 0}
-            onClick={() => void saveMapping()}
-          >
-            Save mapping
-          </Button>
-        </div>
-        {mappingNote && (
-          <p className="muted" role="status">
-            {mappingNote}
-          </p>
-        )}
-        <Table aria-label="Columns to import" size="small" className="mapping-table">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell style={{ width: '200px' }}>HNB Desk field</TableHeaderCell>
-              <TableHeaderCell style={{ width: '300px' }}>Column in the file</TableHeaderCell>
-              <TableHeaderCell>First values in that column</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {fields.map((f) => {
-              const col = cols[f.field] ?? null;
-              const h = col === null ? undefined : byCol.get(col)?.h;
-              return (
-                <TableRow key={f.field}>
-                  <TableCell>
-                    <span id={`map-field-${f.field}`}>{f.header}</span>
-                    {f.key && <span className="muted"> (matches rows)</span>}
-                  </TableCell>
-                  <TableCell>
-                    <Dropdown
-                      aria-label={`Column for ${f.header}`}
-                      className="mapping-dropdown"
-                      value={h ? headerLabel(h) : NOT_IN_FILE}
-                      selectedOptions={[col === null ? '' : String(col)]}
-                      onOptionSelect={(_, d) => setCols((c) => ({ ...c, [f.field]: d.optionValue ? Number(d.optionValue) : null }))}
-                    >
-                      <Option value="" text={NOT_IN_FILE}>
-                        {NOT_IN_FILE}
-                      </Option>
-                      {proposal.headers.map((x) => (
-                        <Option key={x.col} value={String(x.col)} text={headerLabel(x)}>
-                          {headerLabel(x)}
-                        </Option>
-                      ))}
-                    </Dropdown>
-                  </TableCell>
-                  <TableCell className="sample-values">{samples(col) || <span className="muted">{col === null ? 'left as it is' : 'blank'}</span>}</TableCell>
-                </TableRow>
-              );
-            })}
-          </TableBody>
-        </Table>
-        {problems.length > 0 && (
-          <ul className="mapping-problems" id="mapping-problems">
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        )}
-        <h3 className="wizard-h3" id="sample-title">
-          The first rows of the file
-        </h3>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll from the keyboard */}
-        <section className="sample-frame" aria-labelledby="sample-title" tabIndex={0}>
-          <table className="sample-table">
-            <thead>
-              <tr>
-                {proposal.headers.map((h) => (
-                  <th key={h.col} scope="col">
-                    <span className="sample-letter">{h.letter}</span> {h.text}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {proposal.sample.map((r, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the file's first rows, fixed for this mapping
-                <tr key={i}>
-                  {proposal.headers.map((h, j) => (
-                    <td key={h.col}>{r[j] ?? ''}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <ErrorBar error={saveError} />
-        <ErrorBar error={error} />
-      </DialogContent>
-      <DialogActions>
-        <Button appearance="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button appearance="secondary" icon={<ArrowLeftRegular />} disabled={busy} onClick={onBack}>
-          Back
-        </Button>
-        <Button
+    <StepFrame
+      className="mapping"
+      error={error}
+      onCancel={onCancel}
+      back={{ label: 'Back', disabled: busy, onClick: onBack }}
+      next={
+        <BusyButton
           appearance="primary"
+          busy={busy && asked === 'preview'}
           disabledFocusable={problems.length > 0 || busy}
           aria-describedby={problems.length > 0 ? 'mapping-problems' : undefined}
-          icon={busy && asked === 'preview' ? <Spinner size="tiny" aria-hidden /> : undefined}
           onClick={() => {
             setAsked('preview');
             onPreview(columns());
           }}
         >
           Preview changes
-        </Button>
-      </DialogActions>
-    </>
+        </BusyButton>
+      }
+    >
+      <p className="wizard-lead">
+        {kind.title}, {scopeText(kind, scope)}. Headings found on row <strong>{proposal.headerRow}</strong> of the sheet <strong>{proposal.sheet}</strong>.
+        Check which column holds each figure.
+      </p>
+      <div className="mapping-tools">
+        <Field label="Headings are on row" className="header-row-field">
+          <Input type="number" min={1} max={1000} value={headerRow} onChange={(_, d) => setHeaderRow(d.value)} />
+        </Field>
+        <BusyButton
+          busy={busy && asked === 'headings'}
+          disabled={busy || !headerRowValid || headerRowNumber === proposal.headerRow}
+          onClick={() => {
+            setAsked('headings');
+            onHeaderRow(headerRowNumber);
+          }}
+        >
+          Read headings from this row
+        </BusyButton>
+        <span className="command-gap" />
+        {saved.length > 0 && (
+          <Field label="Use a saved mapping" className="saved-mapping-field">
+            <Dropdown
+              placeholder="Choose a saved mapping"
+              value={saved.find((m) => String(m.id) === usedMapping)?.name ?? ''}
+              selectedOptions={usedMapping ? [usedMapping] : []}
+              onOptionSelect={(_, d) => d.optionValue && applySaved(d.optionValue)}
+            >
+              {textOptions(saved, (m) => [m.id, m.name])}
+            </Dropdown>
+          </Field>
+        )}
+        <Field label="Save this mapping as" className="save-mapping-field">
+          <Input value={name} maxLength={100} placeholder="for example: Finance system" onChange={(_, d) => setName(d.value)} />
+        </Field>
+        <BusyButton busy={saving} icon={<SaveRegular />} disabled={!name.trim() || problems.length > 0} onClick={() => void saveMapping()}>
+          Save mapping
+        </BusyButton>
+      </div>
+      {mappingNote && (
+        <p className="muted" role="status">
+          {mappingNote}
+        </p>
+      )}
+      <Table aria-label="Columns to import" size="small" className="mapping-table">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell style={{ width: '200px' }}>HNB Desk field</TableHeaderCell>
+            <TableHeaderCell style={{ width: '300px' }}>Column in the file</TableHeaderCell>
+            <TableHeaderCell>First values in that column</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {fields.map((f) => {
+            const col = cols[f.field] ?? null;
+            const h = col === null ? undefined : byCol.get(col)?.h;
+            return (
+              <TableRow key={f.field}>
+                <TableCell>
+                  <span id={`map-field-${f.field}`}>{f.header}</span>
+                  {f.key && <span className="muted"> (matches rows)</span>}
+                </TableCell>
+                <TableCell>
+                  <Dropdown
+                    aria-label={`Column for ${f.header}`}
+                    className="mapping-dropdown"
+                    value={h ? headerLabel(h) : NOT_IN_FILE}
+                    selectedOptions={[col === null ? '' : String(col)]}
+                    onOptionSelect={(_, d) => setCols((c) => ({ ...c, [f.field]: d.optionValue ? Number(d.optionValue) : null }))}
+                  >
+                    {textOptions(proposal.headers, (x) => [x.col, headerLabel(x)], NOT_IN_FILE)}
+                  </Dropdown>
+                </TableCell>
+                <TableCell className="sample-values">{samples(col) || <span className="muted">{col === null ? 'left as it is' : 'blank'}</span>}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+      {problems.length > 0 && (
+        <ul className="mapping-problems" id="mapping-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <h3 className="wizard-h3" id="sample-title">
+        The first rows of the file
+      </h3>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll from the keyboard */}
+      <section className="sample-frame" aria-labelledby="sample-title" tabIndex={0}>
+        <table className="sample-table">
+          <thead>
+            <tr>
+              {proposal.headers.map((h) => (
+                <th key={h.col} scope="col">
+                  <span className="sample-letter">{h.letter}</span> {h.text}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {proposal.sample.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the file's first rows, fixed for this mapping
+              <tr key={i}>
+                {proposal.headers.map((h, j) => (
+                  <td key={h.col}>{r[j] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <ErrorBar error={saveError} />
+    </StepFrame>
   );
 }

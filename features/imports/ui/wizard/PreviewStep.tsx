@@ -2,14 +2,11 @@ import {
   Badge,
   Button,
   Checkbox,
-  DialogActions,
-  DialogContent,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Radio,
   RadioGroup,
-  Spinner,
   Tab,
   TabList,
   Table,
@@ -19,14 +16,15 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { ArrowLeftRegular, CheckmarkRegular, WarningRegular } from '@fluentui/react-icons';
+import { CheckmarkRegular, WarningRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { ukDateTime } from '../../../../electron/shared/dates';
 import type { ImportPreview, KindInfo, PreviewFlag, PreviewRow } from '../../../../electron/shared/workbook-types';
-import { ErrorBar } from './ErrorBar';
+import { BusyButton } from '../../../../renderer/src/components/BusyButton';
 import { plural } from './file-read';
 import { inSentence, keyField, labelField } from './kind-text';
 import { PAGE_SIZE, Pager } from './Pager';
+import { StepFrame } from './StepFrame';
 
 type Filter = 'all' | 'added' | 'changed' | 'conflict' | 'missing' | 'unmatched' | 'warnings' | 'errors';
 type Choice = 'file' | 'db';
@@ -148,187 +146,180 @@ export function PreviewStep({ preview, kind, busy, error, onApply, onBack, onCan
   const what = filter === 'errors' ? 'problems' : 'rows';
 
   return (
-    <>
-      <DialogContent className="wizard-content preview">
-        <p className="wizard-lead">
-          <strong>{preview.fileName}</strong>: {preview.kindTitle}, {preview.scopeLabel}
-          {preview.ours && preview.exportedAt ? `. Exported ${ukDateTime(preview.exportedAt)}${preview.exportedBy ? ` by ${preview.exportedBy}` : ''}.` : '.'}
-        </p>
-        <p className="wizard-lead" style={{ display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap', fontSize: '13px' }}>
-          {preview.matchedBy === 'key' ? (
-            <>
-              <Badge appearance="tint" color={preview.ours ? 'warning' : 'informative'}>
-                Matched by {inSentence(keyHeader)}
-              </Badge>
-              {preview.ours
-                ? `The hidden row ids did not agree, so rows were matched to the workspace by their ${inSentence(keyHeader)}. Check the changes before applying.`
-                : `Rows are matched to the workspace by their ${inSentence(keyHeader)}.`}
-            </>
-          ) : (
-            <>
-              <Badge appearance="tint" color="success">
-                Matched by row id
-              </Badge>
-              Rows are matched to the workspace by the hidden row ids HNB Desk wrote into the file.
-            </>
-          )}
-        </p>
-        {preview.flags.length > 0 && (
-          <div style={{ display: 'flex', flexDirection: 'column', gap: '6px', flex: 'none' }}>
-            {preview.flags.map((f) => (
-              <MessageBar key={f.code} intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{FLAG_TITLES[f.code] ?? 'Look again'}</MessageBarTitle>
-                  {f.message}
-                </MessageBarBody>
-              </MessageBar>
-            ))}
-          </div>
-        )}
-        <ul className="import-counts" aria-label="What the file would change">
-          {tiles.map((t) => (
-            <li key={t.label} className={t.tone ? `count-tile is-${t.tone}` : 'count-tile'}>
-              <span className="count-n">{n(t.n)}</span> <span className="count-label">{t.label}</span>
-            </li>
-          ))}
-        </ul>
-        {preview.notes.length > 0 && (
-          <ul className="import-notes" aria-label="Notes">
-            {preview.notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        )}
-        <div className="preview-bar">
-          <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => pick(d.value as Filter)} aria-label="Show">
-            {tabs.map((t) => (
-              <Tab key={t.id} value={t.id} disabled={t.n === 0 && t.id !== 'all' && t.id !== filter}>
-                {t.label} ({n(t.n)})
-              </Tab>
-            ))}
-          </TabList>
-          {counts.conflicts > 0 && (
-            // biome-ignore lint/a11y/useSemanticElements: two buttons that act on every conflict, not a form fieldset
-            <div className="bulk-choice" role="group" aria-label="Every conflict">
-              <span className="muted">All conflicts:</span>
-              <Button size="small" appearance={prefer === 'db' ? 'primary' : 'secondary'} aria-pressed={prefer === 'db'} onClick={() => setAll('db')}>
-                Keep workspace values
-              </Button>
-              <Button size="small" appearance={prefer === 'file' ? 'primary' : 'secondary'} aria-pressed={prefer === 'file'} onClick={() => setAll('file')}>
-                Take file values
-              </Button>
-            </div>
-          )}
-        </div>
-        {listed < total && (
-          <p className="muted" style={{ margin: 0, fontSize: '13px' }}>
-            Showing the first {n(listed)} of {n(total)} {what}: the preview lists only the first {n(preview.rows.length)} rows that differ. The counts cover
-            every row, and Apply applies them all.
-          </p>
-        )}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll from the keyboard */}
-        <section className="preview-frame" aria-label={filter === 'errors' ? 'Problems in the file' : 'Rows the file would change'} tabIndex={0}>
-          {filter === 'errors' ? (
-            preview.errors.length === 0 ? (
-              <p className="muted empty-note">No problems found in the file.</p>
-            ) : (
-              <ol className="import-errors" start={page * PAGE_SIZE + 1}>
-                {pageErrors.map((e, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for this preview; two problems may read the same
-                  <li key={page * PAGE_SIZE + i}>{e.message}</li>
-                ))}
-              </ol>
-            )
-          ) : rows.length === 0 ? (
-            <p className="muted empty-note">{filter === 'all' ? 'The file changes nothing: every row matches the workspace.' : 'None.'}</p>
-          ) : (
-            <Table size="small" aria-label="Changes" className="preview-table">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell style={{ width: '56px' }}>Row</TableHeaderCell>
-                  <TableHeaderCell style={{ width: '96px' }}>{keyHeader}</TableHeaderCell>
-                  <TableHeaderCell style={{ width: '22%' }}>{labelHeader}</TableHeaderCell>
-                  <TableHeaderCell style={{ width: '128px' }}>Status</TableHeaderCell>
-                  <TableHeaderCell>Changes</TableHeaderCell>
-                  {counts.conflicts > 0 && <TableHeaderCell style={{ width: '190px' }}>Keep</TableHeaderCell>}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {pageRows.map((r) => (
-                  <TableRow key={r.key} className={`preview-row is-${r.status}`}>
-                    <TableCell className="num">{r.fileRow ?? '—'}</TableCell>
-                    <TableCell>{r.ref}</TableCell>
-                    <TableCell className="preview-name">{r.label}</TableCell>
-                    <TableCell>
-                      <Badge appearance="tint" color={STATUS[r.status].color}>
-                        {STATUS[r.status].label}
-                      </Badge>
-                    </TableCell>
-                    <TableCell className="preview-changes">
-                      <CellChanges row={r} />
-                    </TableCell>
-                    {counts.conflicts > 0 && (
-                      <TableCell>
-                        {r.status === 'conflict' && (
-                          <RadioGroup
-                            aria-label={`Keep for ${r.ref}`}
-                            value={resolutions[r.key] ?? prefer ?? ''}
-                            onChange={(_, d) => choose(r.key, d.value as Choice)}
-                            className="conflict-choice"
-                          >
-                            <Radio value="db" label="Keep workspace value" />
-                            <Radio value="file" label="Take file value" />
-                          </RadioGroup>
-                        )}
-                      </TableCell>
-                    )}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          )}
-        </section>
-        <Pager total={listed} page={page} onPage={setPage} what={what} />
-        {counts.missing > 0 && (
-          <Checkbox
-            className="delete-missing"
-            checked={deleteMissing}
-            onChange={(_, d) => setDeleteMissing(d.checked === true)}
-            label={
-              <>
-                Remove rows missing from the file ({plural(counts.missing, 'row')})
-                {missingNote && <span className="radio-hint"> — if ticked, {missingNote}</span>}
-              </>
-            }
-          />
-        )}
-        <ErrorBar error={error} />
-      </DialogContent>
-      <DialogActions className="preview-actions">
-        {blocked && (
-          <p id="apply-blocked" className="apply-blocked">
-            {blocked}
-          </p>
-        )}
-        <Button appearance="secondary" disabled={busy} onClick={onCancel}>
-          Cancel
-        </Button>
-        {onBack && (
-          <Button appearance="secondary" icon={<ArrowLeftRegular />} disabled={busy} onClick={onBack}>
-            Back
-          </Button>
-        )}
-        <Button
+    <StepFrame
+      className="preview"
+      error={error}
+      blocked={{ id: 'apply-blocked', text: blocked }}
+      actionsClassName="preview-actions"
+      onCancel={onCancel}
+      cancelDisabled={busy}
+      back={onBack && { label: 'Back', disabled: busy, onClick: onBack }}
+      next={
+        <BusyButton
           appearance="primary"
-          icon={busy ? <Spinner size="tiny" aria-hidden /> : <CheckmarkRegular />}
-          disabledFocusable={!!blocked || busy}
+          busy={busy}
+          icon={<CheckmarkRegular />}
+          disabledFocusable={!!blocked}
           aria-describedby={blocked ? 'apply-blocked' : undefined}
           onClick={() => onApply({ resolutions, prefer, deleteMissing })}
         >
           {busy ? 'Applying…' : 'Apply'}
-        </Button>
-      </DialogActions>
-    </>
+        </BusyButton>
+      }
+    >
+      <p className="wizard-lead">
+        <strong>{preview.fileName}</strong>: {preview.kindTitle}, {preview.scopeLabel}
+        {preview.ours && preview.exportedAt ? `. Exported ${ukDateTime(preview.exportedAt)}${preview.exportedBy ? ` by ${preview.exportedBy}` : ''}.` : '.'}
+      </p>
+      <p className="wizard-lead" style={{ display: 'flex', alignItems: 'center', gap: '8px', flexWrap: 'wrap', fontSize: '13px' }}>
+        {preview.matchedBy === 'key' ? (
+          <>
+            <Badge appearance="tint" color={preview.ours ? 'warning' : 'informative'}>
+              Matched by {inSentence(keyHeader)}
+            </Badge>
+            {preview.ours
+              ? `The hidden row ids did not agree, so rows were matched to the workspace by their ${inSentence(keyHeader)}. Check the changes before applying.`
+              : `Rows are matched to the workspace by their ${inSentence(keyHeader)}.`}
+          </>
+        ) : (
+          <>
+            <Badge appearance="tint" color="success">
+              Matched by row id
+            </Badge>
+            Rows are matched to the workspace by the hidden row ids HNB Desk wrote into the file.
+          </>
+        )}
+      </p>
+      {preview.flags.length > 0 && (
+        <div style={{ display: 'flex', flexDirection: 'column', gap: '6px', flex: 'none' }}>
+          {preview.flags.map((f) => (
+            <MessageBar key={f.code} intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{FLAG_TITLES[f.code] ?? 'Look again'}</MessageBarTitle>
+                {f.message}
+              </MessageBarBody>
+            </MessageBar>
+          ))}
+        </div>
+      )}
+      <ul className="import-counts" aria-label="What the file would change">
+        {tiles.map((t) => (
+          <li key={t.label} className={t.tone ? `count-tile is-${t.tone}` : 'count-tile'}>
+            <span className="count-n">{n(t.n)}</span> <span className="count-label">{t.label}</span>
+          </li>
+        ))}
+      </ul>
+      {preview.notes.length > 0 && (
+        <ul className="import-notes" aria-label="Notes">
+          {preview.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <div className="preview-bar">
+        <TabList size="small" selectedValue={filter} onTabSelect={(_, d) => pick(d.value as Filter)} aria-label="Show">
+          {tabs.map((t) => (
+            <Tab key={t.id} value={t.id} disabled={t.n === 0 && t.id !== 'all' && t.id !== filter}>
+              {t.label} ({n(t.n)})
+            </Tab>
+          ))}
+        </TabList>
+        {counts.conflicts > 0 && (
+          // biome-ignore lint/a11y/useSemanticElements: two buttons that act on every conflict, not a form fieldset
+          <div className="bulk-choice" role="group" aria-label="Every conflict">
+            <span className="muted">All conflicts:</span>
+            <Button size="small" appearance={prefer === 'db' ? 'primary' : 'secondary'} aria-pressed={prefer === 'db'} onClick={() => setAll('db')}>
+              Keep workspace values
+            </Button>
+            <Button size="small" appearance={prefer === 'file' ? 'primary' : 'secondary'} aria-pressed={prefer === 'file'} onClick={() => setAll('file')}>
+              Take file values
+            </Button>
+          </div>
+        )}
+      </div>
+      {listed < total && (
+        <p className="muted" style={{ margin: 0, fontSize: '13px' }}>
+          Showing the first {n(listed)} of {n(total)} {what}: the preview lists only the first {n(preview.rows.length)} rows that differ. The counts cover every
+          row, and Apply applies them all.
+        </p>
+      )}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll from the keyboard */}
+      <section className="preview-frame" aria-label={filter === 'errors' ? 'Problems in the file' : 'Rows the file would change'} tabIndex={0}>
+        {filter === 'errors' ? (
+          preview.errors.length === 0 ? (
+            <p className="muted empty-note">No problems found in the file.</p>
+          ) : (
+            <ol className="import-errors" start={page * PAGE_SIZE + 1}>
+              {pageErrors.map((e, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the list is fixed for this preview; two problems may read the same
+                <li key={page * PAGE_SIZE + i}>{e.message}</li>
+              ))}
+            </ol>
+          )
+        ) : rows.length === 0 ? (
+          <p className="muted empty-note">{filter === 'all' ? 'The file changes nothing: every row matches the workspace.' : 'None.'}</p>
+        ) : (
+          <Table size="small" aria-label="Changes" className="preview-table">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell style={{ width: '56px' }}>Row</TableHeaderCell>
+                <TableHeaderCell style={{ width: '96px' }}>{keyHeader}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '22%' }}>{labelHeader}</TableHeaderCell>
+                <TableHeaderCell style={{ width: '128px' }}>Status</TableHeaderCell>
+                <TableHeaderCell>Changes</TableHeaderCell>
+                {counts.conflicts > 0 && <TableHeaderCell style={{ width: '190px' }}>Keep</TableHeaderCell>}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {pageRows.map((r) => (
+                <TableRow key={r.key} className={`preview-row is-${r.status}`}>
+                  <TableCell className="num">{r.fileRow ?? '—'}</TableCell>
+                  <TableCell>{r.ref}</TableCell>
+                  <TableCell className="preview-name">{r.label}</TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={STATUS[r.status].color}>
+                      {STATUS[r.status].label}
+                    </Badge>
+                  </TableCell>
+                  <TableCell className="preview-changes">
+                    <CellChanges row={r} />
+                  </TableCell>
+                  {counts.conflicts > 0 && (
+                    <TableCell>
+                      {r.status === 'conflict' && (
+                        <RadioGroup
+                          aria-label={`Keep for ${r.ref}`}
+                          value={resolutions[r.key] ?? prefer ?? ''}
+                          onChange={(_, d) => choose(r.key, d.value as Choice)}
+                          className="conflict-choice"
+                        >
+                          <Radio value="db" label="Keep workspace value" />
+                          <Radio value="file" label="Take file value" />
+                        </RadioGroup>
+                      )}
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      <Pager total={listed} page={page} onPage={setPage} what={what} />
+      {counts.missing > 0 && (
+        <Checkbox
+          className="delete-missing"
+          checked={deleteMissing}
+          onChange={(_, d) => setDeleteMissing(d.checked === true)}
+          label={
+            <>
+              Remove rows missing from the file ({plural(counts.missing, 'row')})
+              {missingNote && <span className="radio-hint"> — if ticked, {missingNote}</span>}
+            </>
+          }
+        />
+      )}
+    </StepFrame>
   );
 }
 
