@@ -151,7 +151,10 @@ export async function writeMonitoringReport(view: MonitoringView, position: Posi
   const heading = ws.addRow(['', 'DSG position (High Needs)']);
   heading.font = { name: FONT, bold: true, size: 12, color: { argb: 'FF1F3864' } };
   const lines: Array<[string, number]> = [
-    [`Net High Needs funding${p.allocationVersion ? ` (${p.allocationVersion.label}, ${ukLongDate(p.allocationVersion.publishedOn)})` : ''}`, p.netFundingPence],
+    [
+      `Net High Needs funding${p.allocationVersion ? ` (${p.allocationVersion.label}, ${ukLongDate(p.allocationVersion.publishedOn)})` : ''}`,
+      p.netFundingPence,
+    ],
     ['Forecast High Needs expenditure', p.forecastPence],
     ['In-year surplus / (deficit)', p.inYearPence],
     ['DSG balance brought forward', p.broughtForwardPence],

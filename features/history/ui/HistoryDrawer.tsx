@@ -5,6 +5,7 @@ import { ukDateTime } from '../../../electron/shared/dates';
 import { splitRef } from '../../../electron/shared/entity-ref';
 import { api } from '../../../renderer/src/api/api';
 import { useFocusReturn } from '../../../renderer/src/components/focus-return';
+import './history.css';
 
 interface Props {
   /** The record whose history to show ("budget_line:12"), or null when closed. */

@@ -28,6 +28,7 @@ import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { useRefreshAll, useWrite } from '../../../renderer/src/data/use-write';
 import { useApp } from '../../../renderer/src/state/app-state';
+import './imports.css';
 
 function changes(b: ImportBatchInfo): string {
   const n = (x: number) => x.toLocaleString('en-GB');

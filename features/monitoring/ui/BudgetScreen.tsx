@@ -19,6 +19,7 @@ import { useWorkbookExports } from '../../imports/ui/export-actions';
 import type { BudgetRow, BudgetTotals } from '../types';
 import { useBudgetGrid, useSetBudgets } from './data';
 import { VirementDialog } from './VirementDialog';
+import './monitoring.css';
 
 type BRow = DisplayRow<BudgetRow, BudgetTotals> & { lineId?: number };
 

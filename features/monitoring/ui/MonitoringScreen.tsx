@@ -37,6 +37,7 @@ import { useSummary } from '../../position/ui/data';
 import { useExportReport } from '../../position/ui/report-export';
 import type { MonitoringRow, MonitoringTotals } from '../types';
 import { useMonitoring, useSetForecasts } from './data';
+import './monitoring.css';
 
 type MRow = DisplayRow<MonitoringRow, MonitoringTotals> & { lineId?: number };
 

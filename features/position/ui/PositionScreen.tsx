@@ -9,6 +9,7 @@ import { PeriodPicker } from '../../../renderer/src/components/PeriodPicker';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { useApp } from '../../../renderer/src/state/app-state';
 import { usePositionSeries, useSummary } from './data';
+import './position.css';
 
 const COLOURS = { funding: '#0f6cbd', spend: '#c4314b', balance: '#242424' };
 

@@ -7,6 +7,7 @@ import { ContributionsCard } from './ContributionsCard';
 import { OpeningBalanceCard } from './OpeningBalanceCard';
 import { YearStatusDialog } from './YearStatusDialog';
 import { YearsCard } from './YearsCard';
+import './years.css';
 
 /** Years and funding: the financial years, the earliest year's opening balance, the DSG allocation and contributions to the deficit. */
 export default function YearsScreen() {

@@ -13,6 +13,7 @@ import { type KindChoice, KindStep } from './KindStep';
 import { MappingStep } from './MappingStep';
 import { type ApplyChoices, PreviewStep } from './PreviewStep';
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
+import '../imports.css';
 
 type Stage = 'choose' | 'reading' | 'kind' | 'mapping' | 'preview';
 
