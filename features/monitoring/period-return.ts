@@ -84,6 +84,16 @@ export function yearLineRows(db: Db, yearId: string): YearLineRow[] {
  * holds the whole period twice (at 100,000 lines, tens of megabytes).
  */
 export function eachPeriodReturn(db: Db, yearId: string, period: number, each: (row: PeriodReturnRow) => void): void {
+  // One string for each provision type, holder, s251 line and commentary text, not one per row:
+  // SQLite hands every row its own copy, and at 100,000 lines the copies are tens of megabytes,
+  // held for as long as an import's preview is.
+  const texts = new Map<string, string>();
+  const one = (text: string): string => {
+    const had = texts.get(text);
+    if (had !== undefined) return had;
+    texts.set(text, text);
+    return text;
+  };
   // One object literal per row, not lineOf plus a spread: at 100,000 lines the spread costs
   // as much as the query.
   for (const r of db.$client.prepare(PERIOD_SQL).raw().iterate({ year: yearId, period }) as IterableIterator<Raw>) {
@@ -93,18 +103,18 @@ export function eachPeriodReturn(db: Db, yearId: string, period: number, each: (
       lineId: r[0],
       code: r[1],
       name: r[2],
-      s251Code: r[3],
+      s251Code: r[3] === null ? null : one(r[3]),
       groupId: r[4],
-      groupName: r[5],
-      holder: r[6],
+      groupName: one(r[5]),
+      holder: one(r[6]),
       originalPence: r[7],
       budgetPence,
-      groupCode: r[9],
+      groupCode: one(r[9]),
       forecastPence,
       previousPence: period === 1 ? budgetPence : (r[11] ?? budgetPence),
       variancePence: forecastPence - budgetPence,
       actualPence: r[12],
-      commentary: r[13] ?? '',
+      commentary: r[13] === null ? '' : one(r[13]),
     });
   }
 }

@@ -30,8 +30,8 @@ import {
 import { matchByKey, matchOwnRows } from './engine/identity';
 import { type Interpreted, interpretRows } from './engine/interpret';
 import { ID_FIELD, type KindData, type KindDef, keyColumn } from './engine/kind';
-import { isMetaProblem, META_SHEET, type ParsedMeta, parseMeta } from './engine/meta';
-import { ReaderThread } from './engine/read-off-thread';
+import { isMetaProblem, META_SHEET, type MetaProblem, type ParsedMeta, parseMeta } from './engine/meta';
+import { type OffThreadRead, ReaderThread } from './engine/read-off-thread';
 import type { RawRow, RawSheet, RawWorkbook } from './engine/read-workbook';
 import { columnLetter } from './column-letter';
 import { batchInfo } from './import-batches';
@@ -179,6 +179,23 @@ export class ImportService {
     return s;
   }
 
+  /**
+   * Loads and checks the file, and starts the reading threads on it. The bytes are not held
+   * while they read (the threads have their own copy): at 100,000 rows, 10 MB of the peak.
+   */
+  private beginRead(
+    reader: ReaderThread,
+    source: ImportRequest['source'],
+    o: OffThreadRead,
+  ): { fileName: string; fileHash: string; read: Promise<RawWorkbook> } {
+    const { bytes, fileName } = this.loadBytes(source);
+    this.progress = { active: true, phase: 'checking', fileName, rowsRead: 0, fraction: null };
+    checkWorkbookFile(bytes, fileName);
+    const fileHash = createHash('sha256').update(bytes).digest('hex');
+    this.progress = { ...this.progress, phase: 'reading', fraction: 0 };
+    return { fileName, fileHash, read: reader.read(bytes, fileName, o) };
+  }
+
   /** Reads the file (checked first) into a session; answers with a preview or a mapping to confirm. */
   async start(ws: Workspace, req: ImportRequest): Promise<ImportStart> {
     if (this.reading >= MAX_CONCURRENT_READS) {
@@ -188,24 +205,29 @@ export class ImportService {
     // The reading threads boot while the file is loaded and checked here.
     const reader = new ReaderThread();
     try {
-      const { bytes, fileName } = this.loadBytes(req.source);
-      this.progress = { active: true, phase: 'checking', fileName, rowsRead: 0, fraction: null };
-      checkWorkbookFile(bytes, fileName);
-      const fileHash = createHash('sha256').update(bytes).digest('hex');
-      this.progress = { ...this.progress, phase: 'reading', fraction: 0 };
       let preloaded: Preloaded | undefined;
-      const raw = await reader.read(bytes, fileName, {
+      // `_meta` as read while the data sheet was: its 100,000 fingerprints are parsed once.
+      let early: { rows: RawRow[]; meta: ParsedMeta | MetaProblem } | undefined;
+      const { fileName, fileHash, read } = this.beginRead(reader, req.source, {
         onProgress: (p) => {
           this.progress = { ...this.progress, rowsRead: p.rowsRead, fraction: p.fraction };
         },
         // `_meta` precedes the data sheet: load the database for its scope while the worker reads on.
         onSheetRead: (sheet) => {
-          if (sheet.name === META_SHEET) preloaded = this.preload(ws, sheet.rows);
+          if (sheet.name !== META_SHEET) return;
+          try {
+            early = { rows: sheet.rows, meta: parseMeta(sheet.rows) };
+          } catch {
+            // Left for the full checks after the read to report.
+            return;
+          }
+          preloaded = this.preload(ws, early.meta);
         },
       });
+      const raw = await read;
       this.progress = { ...this.progress, phase: 'comparing' };
       const metaSheet = raw.sheets.find((s) => s.name === META_SHEET);
-      const meta = metaSheet ? parseMeta(metaSheet.rows) : null;
+      const meta = metaSheet ? (early?.rows === metaSheet.rows ? early.meta : parseMeta(metaSheet.rows)) : null;
       if (meta && isMetaProblem(meta)) {
         const where = meta.cell ? `${META_SHEET}!${meta.cell}` : `its ${META_SHEET} sheet`;
         throw invalidFile(
@@ -230,9 +252,8 @@ export class ImportService {
    * The rows an own workbook will be compared with, loaded early. Anything wrong with the
    * `_meta` sheet is left for the full checks after the read to report.
    */
-  private preload(ws: Workspace, rows: RawRow[]): Preloaded | undefined {
+  private preload(ws: Workspace, meta: ParsedMeta | MetaProblem): Preloaded | undefined {
     try {
-      const meta = parseMeta(rows);
       if (isMetaProblem(meta) || !this.kinds.has(meta.kind) || meta.workspaceId !== ws.info().id) return undefined;
       const def = this.kinds.get(meta.kind);
       const parsed = def.scope.schema.safeParse(meta.scope);

@@ -20,6 +20,11 @@ declare module 'exceljs/lib/utils/parse-sax' {
   export default function parseSax(input: AsyncIterable<unknown> | Iterable<unknown>): AsyncIterable<SaxEvent[]>;
 }
 
+/** How its tokeniser turns a chunk into text, so the scanner (xml-scan.ts) reads chunks exactly as it does. */
+declare module 'exceljs/lib/utils/browser-buffer-decode' {
+  export function bufferToString(chunk: unknown): string;
+}
+
 /** Its part stream (see stream-table.ts). */
 declare module 'exceljs/lib/utils/stream-buf' {
   export default class StreamBuf {

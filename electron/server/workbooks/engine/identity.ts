@@ -64,7 +64,9 @@ export function matchByKey(def: KindDef, data: KindData, rows: FileRow[]): Match
  */
 export function matchOwnRows(def: KindDef, data: KindData, rows: FileRow[], where: Where): Identity {
   const byId = new Map(data.rows.map((r) => [r.id, r]));
-  const byKey = byKeyOf(data, def);
+  // By key only when a row needs it: a file whose ids all hold never does.
+  let keys: Map<string, DbRow> | undefined;
+  const byKey = () => (keys ??= byKeyOf(data, def));
   const keyEditable = def.columns.find((c) => c.field === def.keyField)?.editable ?? false;
   const keyHeader = def.columns.find((c) => c.field === def.keyField)?.header ?? def.keyField;
   const noun = def.rowNoun;
@@ -72,6 +74,14 @@ export function matchOwnRows(def: KindDef, data: KindData, rows: FileRow[], wher
   const matched: Matched[] = [];
   for (const row of rows) {
     const key = row.values[def.keyField];
+    if (row.id !== null) {
+      // The usual row, its key as exported: the same once normalised too, without normalising.
+      const db = byId.get(row.id);
+      if (db !== undefined && typeof key === 'string' && key === String(db.values[def.keyField] ?? '')) {
+        matched.push({ row, db });
+        continue;
+      }
+    }
     const k = normKey(key);
     if (row.id !== null) {
       const db = byId.get(row.id);
@@ -84,7 +94,7 @@ export function matchOwnRows(def: KindDef, data: KindData, rows: FileRow[], wher
         continue;
       }
       const dbKey = String(db.values[def.keyField] ?? '');
-      const renamed = keyEditable && k !== '' && !byKey.has(k) && !data.keysElsewhere?.has(k);
+      const renamed = keyEditable && k !== '' && !byKey().has(k) && !data.keysElsewhere?.has(k);
       if (k === normKey(dbKey) || renamed || (k === '' && row.invalid)) {
         matched.push({ row, db });
         continue;
@@ -103,7 +113,7 @@ export function matchOwnRows(def: KindDef, data: KindData, rows: FileRow[], wher
       matched.push({ row, db: null });
       continue;
     }
-    const db = byKey.get(k);
+    const db = byKey().get(k);
     if (db) {
       problems.push({ row, what: `the row says ${String(key)}, a ${noun} of this workbook, but its hidden row id has been cleared`, found: 'a blank id' });
       continue;
@@ -133,7 +143,7 @@ export function matchOwnRows(def: KindDef, data: KindData, rows: FileRow[], wher
       break;
     }
     seen.add(k);
-    const db = byKey.get(k);
+    const db = byKey().get(k);
     if (db) byKeyMatched.push({ row, db });
     else if (def.canAdd && row.id === null && !data.keysElsewhere?.has(k)) byKeyMatched.push({ row, db: null });
     else {

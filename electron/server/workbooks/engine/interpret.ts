@@ -75,11 +75,11 @@ export function interpretRows(def: KindDef, data: KindData, raw: RawRow[], o: In
   for (const r of raw) {
     if (r.row <= o.headerRow) continue;
     const cells = r.cells;
-    const filled = read.filter((c) => !isBlank(cells[o.mapping[c.field]! - 1]));
-    if (filled.length === 0) continue;
+    const firstFilled = read.find((c) => !isBlank(cells[o.mapping[c.field]! - 1]));
+    if (firstFilled === undefined) continue;
     const beyondTable = o.tableEnd !== undefined && r.row > o.tableEnd;
     if (beyondTable || r.row - lastRow > STRAY_GAP) {
-      const c = filled[0]!;
+      const c = firstFilled;
       const col = o.mapping[c.field]!;
       const where = beyondTable ? `below the table, which ends at row ${o.tableEnd}` : `${r.row - lastRow - 1} empty rows below the data above it`;
       errors.push(

@@ -86,10 +86,16 @@ export function sharedStringLookup(strings: SharedString[]): SharedStringOf {
 /** The workbook's shared strings; those that show bytes that are not UTF-8 as 'invalid-text' problems. */
 export async function readSharedStringsPart(parts: XlsxParts, layout: WorkbookLayout): Promise<SharedString[]> {
   if (!layout.sharedStrings) return [];
+  const part = layout.sharedStrings;
   const check: TextCheck = { invalid: false };
   const invalidText = () => parts.invalidText('in its shared text');
+  // Each read of the part starts its decoding afresh.
+  const source = () => {
+    check.invalid = false;
+    return parts.stream(part, check);
+  };
   try {
-    return await readSharedStrings(parts.stream(layout.sharedStrings, check), check, invalidText);
+    return await readSharedStrings(source, check, invalidText);
   } catch (e) {
     if (e instanceof AppError) throw e;
     // XML that does not parse where its bytes are not text: the bytes are the fault to name.
@@ -149,7 +155,19 @@ export async function streamSheets(
         outside: outside && ((col, row, v) => outside(sheet.name, col, row, v)),
       };
       const text: TextCheck = { invalid: false };
-      const xml = parts.stream(sheet.part, text, (n) => (stored += n));
+      // A read that starts over (xml-scan.ts) decodes afresh, and counts for progress only the bytes past those counted.
+      let counted = 0;
+      const xml = () => {
+        text.invalid = false;
+        let used = 0;
+        return parts.stream(sheet.part, text, (n) => {
+          used += n;
+          if (used > counted) {
+            stored += used - counted;
+            counted = used;
+          }
+        });
+      };
       try {
         for await (const batch of sheetRows(xml, shared, { date1904: layout.date1904, dateStyles, text }, sheetLimits)) {
           sink.rows(batch);

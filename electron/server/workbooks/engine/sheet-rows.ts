@@ -1,20 +1,19 @@
 /**
- * A worksheet's XML turned straight into plain rows. exceljs's tokeniser (its saxes parser)
- * reads the XML; its streaming reader would then build a Row and a Cell with an address and a
- * style for every cell, a third of the time it takes to read 100,000 rows, only for us to take
- * the values back out. The values are the ones exceljs gives, with three of its slips put
- * right: rich text in an inline string keeps every run, text is not entity-decoded twice, and
- * a boolean or error formula result stays a boolean or an error. A date (a t="d" cell, or a
- * number whose style formats it as a date or time) is a DateCell, never a bare number; text
- * from a part that held bytes that are not UTF-8 is an 'invalid-text' problem where it shows
- * U+FFFD.
+ * A worksheet's XML turned straight into plain rows. The XML is read by xml-scan.ts (plain XML
+ * by its scanner, anything else by exceljs's saxes tokeniser); exceljs's streaming reader would
+ * then build a Row and a Cell with an address and a style for every cell, a third of the time
+ * it takes to read 100,000 rows, only for us to take the values back out. The values are the
+ * ones exceljs gives, with three of its slips put right: rich text in an inline string keeps
+ * every run, text is not entity-decoded twice, and a boolean or error formula result stays a
+ * boolean or an error. A date (a t="d" cell, or a number whose style formats it as a date or
+ * time) is a DateCell, never a bare number; text from a part that held bytes that are not UTF-8
+ * is an 'invalid-text' problem where it shows U+FFFD.
  */
-/// <reference path="./exceljs-internals.d.ts" />
-import parseSax from 'exceljs/lib/utils/parse-sax';
 import { dateCell, type CellProblem, type RawValue } from './cells';
 import type { RawRow } from './read-workbook';
 import type { DateStyles } from './workbook-layout';
 import type { TextCheck } from './xlsx-parts';
+import { readXml, type XmlAttempt, type XmlAttributes, type XmlHandler, type XmlSource } from './xml-scan';
 
 /**
  * A shared string as exceljs caches it: plain text, or runs of rich text; or, from a part that
@@ -94,7 +93,18 @@ const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 
 /** A stored number; anything else (which no spreadsheet writes as a number) stays text. */
 function number(text: string): RawValue {
-  return DECIMAL.test(text) ? Number(text) : text;
+  return plainDecimal(text) || DECIMAL.test(text) ? Number(text) : text;
+}
+
+/** -123 or 123.45, as nearly every number is written: DECIMAL without the regular expression. */
+function plainDecimal(text: string): boolean {
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const digits = i;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === digits) return false;
+  if (i < text.length && text.charCodeAt(i) === 46) i++;
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i === text.length;
 }
 
 function boolean(text: string): RawValue {
@@ -163,124 +173,166 @@ function typedValue(c: CellState, text: string, f: SheetFormats): RawValue {
   }
 }
 
-/** Streams the rows of one sheet that hold at least one value, in batches as the XML arrives. */
+/** The row-building side of a sheet read: one per read of the part (xml-scan.ts may start over). */
+class RowReader implements XmlHandler {
+  /** Rows completed since the last take(). */
+  private batch: RawRow[] = [];
+  /** Whether a value has shown the part's bytes that are not UTF-8. */
+  invalidShown = false;
+  private inData = false;
+  private rowNo = 0;
+  private cells: RawValue[] | null = null;
+  private any = false;
+  private nextCol = 1;
+  private cell: CellState | null = null;
+  /** Which text node is being read: the formula, the value, or an inline string's run. */
+  private reading: 'f' | 'v' | 't' | null = null;
+  private inPhonetic = false;
+
+  constructor(
+    private readonly shared: SharedStringOf,
+    private readonly f: SheetFormats,
+    private readonly limits: SheetRowLimits,
+  ) {}
+
+  take(): RawRow[] {
+    const rows = this.batch;
+    if (rows.length) this.batch = [];
+    return rows;
+  }
+
+  text(text: string): void {
+    const cell = this.cell;
+    if (!this.reading || !cell) return;
+    if (this.reading === 'v') cell.value = (cell.value ?? '') + text;
+    else if (this.reading === 'f') cell.formula = (cell.formula ?? '') + text;
+    else if (!this.inPhonetic) cell.inline = (cell.inline ?? '') + text;
+  }
+
+  open(tag: string, attrs: XmlAttributes): void {
+    switch (localName(tag)) {
+      case 'sheetData':
+        this.inData = true;
+        break;
+      case 'row': {
+        if (!this.inData) break;
+        const at = attrs.get('r');
+        const r = at === undefined ? this.rowNo + 1 : Number(at);
+        // Rows come in order (every spreadsheet writes them so): this is also what keeps a
+        // file from repeating one row past the row limit.
+        if (!Number.isInteger(r) || r <= this.rowNo) throw this.limits.damaged(`row ${at} is out of order after row ${this.rowNo}`);
+        this.rowNo = r;
+        this.cells = [];
+        this.any = false;
+        this.nextCol = 1;
+        break;
+      }
+      case 'c': {
+        if (!this.cells) break;
+        const ref = attrs.get('r');
+        this.cell = { col: (ref && columnOf(ref)) || this.nextCol, t: attrs.get('t'), s: attrs.get('s'), formula: null, value: null, inline: null };
+        break;
+      }
+      case 'f':
+        if (this.cell) {
+          this.reading = 'f';
+          this.cell.formula ??= '';
+        }
+        break;
+      case 'v':
+        if (this.cell) {
+          this.reading = 'v';
+          this.cell.value ??= '';
+        }
+        break;
+      case 't':
+        if (this.cell) {
+          this.reading = 't';
+          if (!this.inPhonetic) this.cell.inline ??= '';
+        }
+        break;
+      case 'rPh':
+        this.inPhonetic = true;
+        break;
+    }
+  }
+
+  close(tag: string): void {
+    switch (localName(tag)) {
+      case 'f':
+      case 'v':
+      case 't':
+        this.reading = null;
+        break;
+      case 'rPh':
+        this.inPhonetic = false;
+        break;
+      case 'c': {
+        const { cell, cells, limits } = this;
+        if (cell && cells) {
+          let v = cellValue(cell, this.shared, this.f);
+          // Text from this part (not a shared string, which the shared-strings reader checks).
+          if (this.f.text?.invalid && v !== null && (cell.t !== 's' || cell.formula !== null)) {
+            v = checkedText(v);
+            if (typeof v === 'object' && v !== null && 'problem' in v && v.problem === 'invalid-text') this.invalidShown = true;
+          }
+          this.nextCol = cell.col + 1;
+          // Only values count: formatting far to the right or far down is no reason to refuse a file.
+          if (v !== null) {
+            if ((this.rowNo > limits.maxRows || cell.col > limits.maxCols) && !limits.outside?.(cell.col, this.rowNo, v))
+              throw limits.tooBig(cell.col, this.rowNo, v);
+            // A sparse row: the columns in between are blank.
+            while (cells.length < cell.col - 1) cells.push(null);
+            cells[cell.col - 1] = v;
+            this.any = true;
+          } else if (cell.col <= cells.length) cells[cell.col - 1] = null;
+        }
+        this.cell = null;
+        this.reading = null;
+        break;
+      }
+      case 'row':
+        if (this.cells && this.any) this.batch.push({ row: this.rowNo, cells: this.cells });
+        this.cells = null;
+        break;
+      case 'sheetData':
+        this.inData = false;
+        break;
+    }
+  }
+}
+
+/**
+ * Streams the rows of one sheet that hold at least one value, in batches as the XML arrives.
+ * `xml` gives the part's text from its start each time it is called (an array is read again).
+ */
 export async function* sheetRows(
-  xml: AsyncIterable<unknown> | Iterable<unknown>,
+  xml: XmlSource | readonly unknown[],
   shared: SharedStringOf,
   f: SheetFormats,
   limits: SheetRowLimits,
 ): AsyncGenerator<RawRow[]> {
-  const decoding = f.text;
-  // Whether a value has shown the part's bytes that are not UTF-8.
-  let invalidShown = false;
-  let inData = false;
-  let rowNo = 0;
-  let cells: RawValue[] | null = null;
-  let any = false;
-  let nextCol = 1;
-  let cell: CellState | null = null;
-  // Which text node is being read: the formula, the value, or an inline string's run.
-  let reading: 'f' | 'v' | 't' | null = null;
-  let inPhonetic = false;
-  for await (const events of parseSax(xml)) {
-    const batch: RawRow[] = [];
-    for (const e of events) {
-      if (e.eventType === 'text') {
-        if (reading && cell) {
-          const text = e.value;
-          if (reading === 'v') cell.value = (cell.value ?? '') + text;
-          else if (reading === 'f') cell.formula = (cell.formula ?? '') + text;
-          else if (!inPhonetic) cell.inline = (cell.inline ?? '') + text;
-        }
-        continue;
-      }
-      const name = localName(e.value.name);
-      if (e.eventType === 'opentag') {
-        const attrs = e.value.attributes;
-        switch (name) {
-          case 'sheetData':
-            inData = true;
-            break;
-          case 'row': {
-            if (!inData) break;
-            const r = attrs.r === undefined ? rowNo + 1 : Number(attrs.r);
-            // Rows come in order (every spreadsheet writes them so): this is also what keeps a
-            // file from repeating one row past the row limit.
-            if (!Number.isInteger(r) || r <= rowNo) throw limits.damaged(`row ${attrs.r} is out of order after row ${rowNo}`);
-            rowNo = r;
-            cells = [];
-            any = false;
-            nextCol = 1;
-            break;
-          }
-          case 'c':
-            if (!cells) break;
-            cell = { col: (attrs.r && columnOf(attrs.r)) || nextCol, t: attrs.t, s: attrs.s, formula: null, value: null, inline: null };
-            break;
-          case 'f':
-            if (cell) {
-              reading = 'f';
-              cell.formula ??= '';
-            }
-            break;
-          case 'v':
-            if (cell) {
-              reading = 'v';
-              cell.value ??= '';
-            }
-            break;
-          case 't':
-            if (cell) {
-              reading = 't';
-              if (!inPhonetic) cell.inline ??= '';
-            }
-            break;
-          case 'rPh':
-            inPhonetic = true;
-            break;
-        }
-      } else {
-        switch (name) {
-          case 'f':
-          case 'v':
-          case 't':
-            reading = null;
-            break;
-          case 'rPh':
-            inPhonetic = false;
-            break;
-          case 'c':
-            if (cell && cells) {
-              let v = cellValue(cell, shared, f);
-              // Text from this part (not a shared string, which the shared-strings reader checks).
-              if (decoding?.invalid && v !== null && (cell.t !== 's' || cell.formula !== null)) {
-                v = checkedText(v);
-                if (typeof v === 'object' && v !== null && 'problem' in v && v.problem === 'invalid-text') invalidShown = true;
-              }
-              nextCol = cell.col + 1;
-              // Only values count: formatting far to the right or far down is no reason to refuse a file.
-              if (v !== null) {
-                if ((rowNo > limits.maxRows || cell.col > limits.maxCols) && !limits.outside?.(cell.col, rowNo, v)) throw limits.tooBig(cell.col, rowNo, v);
-                // A sparse row: the columns in between are blank.
-                while (cells.length < cell.col - 1) cells.push(null);
-                cells[cell.col - 1] = v;
-                any = true;
-              } else if (cell.col <= cells.length) cells[cell.col - 1] = null;
-            }
-            cell = null;
-            reading = null;
-            break;
-          case 'row':
-            if (cells && any) batch.push({ row: rowNo, cells });
-            cells = null;
-            break;
-          case 'sheetData':
-            inData = false;
-            break;
-        }
-      }
+  const source: XmlSource = typeof xml === 'function' ? xml : () => xml;
+  let reader = new RowReader(shared, f, limits);
+  // Rows passed on, and those of them a read that started over gives again.
+  let sent = 0;
+  let skip = 0;
+  const start = (attempt: XmlAttempt) => {
+    reader = new RowReader(shared, f, limits);
+    if (attempt === 'saxes') skip = sent;
+    return reader;
+  };
+  for await (const _ of readXml(source, start)) {
+    let batch = reader.take();
+    if (skip && batch.length) {
+      const n = Math.min(skip, batch.length);
+      batch = batch.slice(n);
+      skip -= n;
     }
-    if (batch.length) yield batch;
+    if (batch.length) {
+      sent += batch.length;
+      yield batch;
+    }
   }
-  if (decoding?.invalid && !invalidShown) throw limits.invalidText();
+  if (f.text?.invalid && !reader.invalidShown) throw limits.invalidText();
 }
