@@ -7,11 +7,16 @@ const short = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: '2-digit',
 const long = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' });
 const time = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+/** A calendar day as stored: 2026-12-03. */
+export function isCalendarDate(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
 /** A calendar date (YYYY-MM-DD) stays that day; an instant is shown as the day it was in London. */
 function toDate(value: string | Date): Date {
   if (value instanceof Date) return value;
   // A bare date is a calendar day: noon UTC is that same day in London, summer or winter.
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+  return isCalendarDate(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
 }
 
 /** 03/12/2026 */

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client';
-import { ukLongDate } from '../../shared/dates';
+import { isCalendarDate, ukLongDate } from '../../shared/dates';
 import type { MoneyFormat } from '../../shared/money';
 import type { AuditedEntity } from './registry';
 
@@ -14,7 +14,7 @@ export function valueText(field: string, value: unknown, money: MoneyFormat, ent
   if (field.endsWith('Pence') && typeof value === 'number') return money.format(value, { pence: value % 100 !== 0 });
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   // Dates are stored as ISO calendar days; people read them as 19 December 2025.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return ukLongDate(value);
+  if (isCalendarDate(value)) return ukLongDate(value);
   return String(value);
 }
 
