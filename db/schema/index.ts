@@ -9,3 +9,4 @@ export * from './imports';
 export * from '../../features/years/schema';
 export * from '../../features/lines/schema';
 export * from '../../features/monitoring/schema';
+export * from '../../features/meetings/schema';

@@ -1,7 +1,8 @@
 /** Every `hnb` command, from each feature's cli.ts: one line per feature. */
 import { importsCli } from '../../features/imports/cli';
+import { meetingsCli } from '../../features/meetings/cli';
 import { positionCli } from '../../features/position/cli';
 import { workspacesCli } from '../../features/workspaces/cli';
 import type { CliCommand } from './command';
 
-export const COMMANDS: readonly CliCommand[] = [...workspacesCli, ...positionCli, ...importsCli];
+export const COMMANDS: readonly CliCommand[] = [...workspacesCli, ...positionCli, ...meetingsCli, ...importsCli];

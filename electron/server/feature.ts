@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/client';
 import type { AuditTableDef } from './audit/registry';
+import type { AnyBlockKind } from './documents/block-kind';
 import type { LockKind } from './locks/locks';
 import type { KindDef } from './workbooks/engine/kind';
 
@@ -15,6 +16,8 @@ export interface ServerFeature<H> {
   locks?: readonly LockKind[];
   // biome-ignore lint/suspicious/noExplicitAny: each kind has its own scope type
   kinds?: ReadonlyArray<KindDef<any>>;
+  /** Live content blocks a paper can hold (a table, a chart, a figure). */
+  blocks?: readonly AnyBlockKind[];
   /** Standard data for a new workspace, inside its creating transaction. */
   seed?: (db: Db) => void;
 }

@@ -6,6 +6,7 @@
 import { historyServer } from '../../features/history/server';
 import { importsServer } from '../../features/imports/server';
 import { linesServer } from '../../features/lines/server';
+import { meetingsServer } from '../../features/meetings/server';
 import { monitoringServer } from '../../features/monitoring/server';
 import { positionServer } from '../../features/position/server';
 import { settingsServer } from '../../features/settings/server';
@@ -15,7 +16,17 @@ import type { ServerChannel } from '../shared/contract';
 import type { HandlerMap } from './handler';
 import { Registry } from './registry';
 
-export const FEATURES = [workspacesServer, settingsServer, yearsServer, linesServer, monitoringServer, positionServer, importsServer, historyServer] as const;
+export const FEATURES = [
+  workspacesServer,
+  settingsServer,
+  yearsServer,
+  linesServer,
+  monitoringServer,
+  positionServer,
+  meetingsServer,
+  importsServer,
+  historyServer,
+] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
 type Joined = UnionToIntersection<(typeof FEATURES)[number]['handlers']>;

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { historyContract } from '../../features/history/contract';
 import { importsContract } from '../../features/imports/contract';
 import { linesContract } from '../../features/lines/contract';
+import { meetingsContract } from '../../features/meetings/contract';
 import { monitoringContract } from '../../features/monitoring/contract';
 import { positionContract } from '../../features/position/contract';
 import { settingsContract } from '../../features/settings/contract';
@@ -37,6 +38,7 @@ export const contract = join(
   linesContract,
   monitoringContract,
   positionContract,
+  meetingsContract,
   importsContract,
   historyContract,
 );

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'INVALID_FILE'
   | 'CONFLICT'
   | 'NOT_AVAILABLE'
+  | 'CANCELLED'
   | 'UNAUTHORIZED'
   | 'INTERNAL';
 

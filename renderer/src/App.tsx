@@ -67,7 +67,7 @@ function Layout() {
  */
 function startLoadingFirstScreen(): void {
   const path = window.location.hash.replace(/^#/, '').split(/[?#]/)[0] ?? '';
-  const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0];
+  const route = ROUTES.find((r) => r.path === path) ?? ROUTES.find((r) => !r.hidden);
   void route?.load().catch(() => undefined);
 }
 startLoadingFirstScreen();
@@ -80,9 +80,9 @@ export function App() {
           path: '/',
           element: <Layout />,
           children: [
-            { index: true, element: <Navigate to={ROUTES[0]?.path ?? WORKSPACES_PATH} replace /> },
+            { index: true, element: <Navigate to={ROUTES.find((r) => !r.hidden)?.path ?? WORKSPACES_PATH} replace /> },
             ...ROUTES.map((r) => ({ path: r.path, lazy: async () => ({ Component: (await r.load()).default }) })),
-            { path: '*', element: <Navigate to={ROUTES[0]?.path ?? WORKSPACES_PATH} replace /> },
+            { path: '*', element: <Navigate to={ROUTES.find((r) => !r.hidden)?.path ?? WORKSPACES_PATH} replace /> },
           ],
         },
       ]),

@@ -2,6 +2,7 @@
 import { historyUi } from '../../features/history/ui';
 import { importsUi } from '../../features/imports/ui';
 import { linesUi } from '../../features/lines/ui';
+import { meetingsUi } from '../../features/meetings/ui';
 import { monitoringUi } from '../../features/monitoring/ui';
 import { positionUi } from '../../features/position/ui';
 import { settingsUi } from '../../features/settings/ui';
@@ -9,9 +10,9 @@ import { workspacesUi } from '../../features/workspaces/ui';
 import { yearsUi } from '../../features/years/ui';
 import type { FeatureUi, RouteDef } from './feature-ui';
 
-export const FEATURE_UI: readonly FeatureUi[] = [monitoringUi, positionUi, importsUi, yearsUi, linesUi, settingsUi, workspacesUi, historyUi];
+export const FEATURE_UI: readonly FeatureUi[] = [monitoringUi, positionUi, meetingsUi, importsUi, yearsUi, linesUi, settingsUi, workspacesUi, historyUi];
 
-const SECTIONS: Array<RouteDef['section']> = ['High Needs', 'Set-up'];
+const SECTIONS: Array<RouteDef['section']> = ['High Needs', 'Forum and boards', 'Set-up'];
 
 /** Every screen, in the order the navigation shows them. */
 export const ROUTES: RouteDef[] = FEATURE_UI.flatMap((f) => f.routes ?? []).sort(

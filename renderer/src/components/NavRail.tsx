@@ -24,32 +24,35 @@ function useNarrow(): boolean {
  */
 export function NavRail() {
   const narrow = useNarrow();
-  const sections = [...new Set(ROUTES.map((r) => r.section))];
+  const listed = ROUTES.filter((r) => !r.hidden);
+  const sections = [...new Set(listed.map((r) => r.section))];
   return (
     <nav className="nav-rail" aria-label="Screens">
       {sections.map((section) => (
         <div key={section} className="nav-section">
           <h2 className="nav-section-title">{section}</h2>
           <ul>
-            {ROUTES.filter((r) => r.section === section).map((r) => {
-              const link = (
-                <NavLink to={r.path} className={({ isActive }) => `nav-link${isActive ? ' is-active' : ''}`}>
-                  <r.icon className="nav-icon" aria-hidden />
-                  <span className="nav-label">{r.label}</span>
-                </NavLink>
-              );
-              return (
-                <li key={r.path}>
-                  {narrow ? (
-                    <Tooltip content={r.label} relationship="label" positioning="after">
-                      {link}
-                    </Tooltip>
-                  ) : (
-                    link
-                  )}
-                </li>
-              );
-            })}
+            {listed
+              .filter((r) => r.section === section)
+              .map((r) => {
+                const link = (
+                  <NavLink to={r.path} className={({ isActive }) => `nav-link${isActive ? ' is-active' : ''}`}>
+                    <r.icon className="nav-icon" aria-hidden />
+                    <span className="nav-label">{r.label}</span>
+                  </NavLink>
+                );
+                return (
+                  <li key={r.path}>
+                    {narrow ? (
+                      <Tooltip content={r.label} relationship="label" positioning="after">
+                        {link}
+                      </Tooltip>
+                    ) : (
+                      link
+                    )}
+                  </li>
+                );
+              })}
           </ul>
         </div>
       ))}
