@@ -34,3 +34,41 @@ export function ukDateTime(value: string | Date): string {
   const d = toDate(value);
   return `${short.format(d)} ${time.format(d)}`;
 }
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+function partsInLondon(d: Date): Record<string, string> {
+  return Object.fromEntries(londonParts.formatToParts(d).map((p) => [p.type, p.value]));
+}
+
+/** The calendar day it is in London at that instant, as stored: 2026-12-03 (a late-evening UTC instant in summer is already tomorrow). */
+export function londonDate(d: Date): string {
+  const p = partsInLondon(d);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** The wall-clock time in London at that instant, as meetings store it: 2026-12-03T14:30. */
+export function londonDateTime(d: Date): string {
+  const p = partsInLondon(d);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** A stored calendar day moved by whole days: addDays('2026-12-31', 1) is 2027-01-01. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from one stored calendar day to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
