@@ -1,5 +1,6 @@
 import { serverFeature } from '../../electron/server/feature';
 import { monitoringAudit } from './audit';
+import { MONITORING_BLOCKS } from './blocks';
 import { budgetHandlers } from './budget-handlers';
 import { monitoringHandlers } from './handlers';
 import { budgetKind } from './kinds/budget';
@@ -11,4 +12,5 @@ export const monitoringServer = serverFeature({
   handlers: { ...budgetHandlers, ...monitoringHandlers },
   audit: monitoringAudit,
   kinds: [budgetKind, monitoringReturn],
+  blocks: MONITORING_BLOCKS,
 });
