@@ -29,12 +29,19 @@ describe('findBrowser', () => {
   });
 
   it('finds Edge where a Windows environment says Program Files is (names in any case)', () => {
-    // A Windows path joined onto this machine's temporary folder: one file name with backslashes.
+    // A Windows path joined onto this machine's temporary folder becomes a relative file name with
+    // backslashes: made and looked for from inside the temporary folder, so none lands in the project.
     const root = join(dir, 'pf');
     mkdirSync(root);
     const edge = win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe');
-    writeFileSync(edge, '');
-    expect(findBrowser({ PROGRAMFILES: root, 'ProgramFiles(x86)': join(dir, 'nothing') }, 'win32')).toEqual({ path: edge, name: 'Microsoft Edge' });
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      writeFileSync(edge, '');
+      expect(findBrowser({ PROGRAMFILES: root, 'ProgramFiles(x86)': join(dir, 'nothing') }, 'win32')).toEqual({ path: edge, name: 'Microsoft Edge' });
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('looks for Chromium, then Chrome, then Edge on Linux', () => {
