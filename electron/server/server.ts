@@ -4,6 +4,8 @@ import { type ChannelName, contract } from '../shared/contract';
 import { AppError, type Envelope, type ErrorInfo } from '../shared/errors';
 import type { WorkspaceInfo } from '../../features/workspaces/types';
 import { ruleInWords } from './audit/constraint-errors';
+import { playwrightEngine } from './documents/pdf/browser';
+import type { PdfEngine } from './documents/pdf/types';
 import { defaultWorkspacePath, osUser, WORKSPACE_EXTENSION } from './app-paths';
 import { handlers, REGISTRY } from './features';
 import type { HandlerContext } from './handler';
@@ -21,6 +23,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Where unexpected errors are reported (stack traces never cross to the renderer). */
   logError?: (error: unknown) => void;
+  /** What lays packs out as PDF: Electron's printToPDF in the app; by default an installed browser through playwright-core. */
+  pdfEngine?: () => PdfEngine;
 }
 
 /**
@@ -38,6 +42,8 @@ export class DomainServer {
   /** Why the last open failed when nothing is open, so "no workspace" can say why. */
   private openError: string | null = null;
   private readonly logError: (error: unknown) => void;
+  private readonly makePdfEngine: () => PdfEngine;
+  private pdfEngine: PdfEngine | null = null;
 
   constructor(options: ServerOptions) {
     this.dataDir = options.dataDir;
@@ -46,6 +52,13 @@ export class DomainServer {
     const now = options.now ?? (() => new Date());
     this.actor = { who: () => user, now };
     this.logError = options.logError ?? ((e) => console.error(e));
+    this.makePdfEngine = options.pdfEngine ?? (() => playwrightEngine());
+  }
+
+  /** The PDF engine, made on first use and kept (a browser stays warm between packs) until close(). */
+  get pdf(): PdfEngine {
+    this.pdfEngine ??= this.makePdfEngine();
+    return this.pdfEngine;
   }
 
   get workspace(): Workspace | null {
@@ -146,6 +159,9 @@ export class DomainServer {
   close(): void {
     this.current?.close();
     this.current = null;
+    const engine = this.pdfEngine;
+    this.pdfEngine = null;
+    engine?.close().catch((e: unknown) => this.logError(e));
   }
 }
 
