@@ -1,5 +1,6 @@
 import { utilityProcess, type UtilityProcess } from 'electron';
 import type { Envelope } from '../shared/errors';
+import { printHtmlToPdf } from './pdf-window';
 
 /** The domain server in a utility process, and request/response matching over its port. */
 export class ServerProcess {
@@ -13,14 +14,18 @@ export class ServerProcess {
     const child = utilityProcess.fork(this.entry, [], { serviceName: 'HNB Desk data server', stdio: 'inherit' });
     this.child = child;
     const ready = new Promise<Envelope<unknown>>((resolve) => {
-      child.on('message', (msg: { type?: string; id?: number; envelope?: Envelope<unknown>; opened?: Envelope<unknown> }) => {
-        if (msg.type === 'ready') return resolve(msg.opened!);
-        const done = msg.id === undefined ? undefined : this.pending.get(msg.id);
-        if (done && msg.envelope) {
-          this.pending.delete(msg.id!);
-          done(msg.envelope);
-        }
-      });
+      child.on(
+        'message',
+        (msg: { type?: string; id?: number; envelope?: Envelope<unknown>; opened?: Envelope<unknown>; html?: string; landscape?: boolean }) => {
+          if (msg.type === 'ready') return resolve(msg.opened!);
+          if (msg.type === 'pdf') return void this.print(child, msg.id!, msg.html ?? '', msg.landscape === true);
+          const done = msg.id === undefined ? undefined : this.pending.get(msg.id);
+          if (done && msg.envelope) {
+            this.pending.delete(msg.id!);
+            done(msg.envelope);
+          }
+        },
+      );
     });
     child.on('exit', (code) => {
       for (const done of this.pending.values()) {
@@ -31,6 +36,16 @@ export class ServerProcess {
     });
     child.postMessage({ type: 'init', dataDir });
     return ready;
+  }
+
+  /** The server asked for a pack's HTML to be laid out as PDF. */
+  private async print(child: UtilityProcess, id: number, html: string, landscape: boolean): Promise<void> {
+    try {
+      const bytes = await printHtmlToPdf(html, landscape);
+      child.postMessage({ type: 'pdf-done', id, base64: bytes.toString('base64') });
+    } catch (e) {
+      child.postMessage({ type: 'pdf-done', id, error: e instanceof Error ? e.message : String(e) });
+    }
   }
 
   call(channel: string, input: unknown): Promise<Envelope<unknown>> {
