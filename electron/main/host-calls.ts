@@ -45,10 +45,12 @@ export async function hostCall(dialogs: HostDialogs, server: HostServer, channel
     }
     if (channel === 'saveFileAs') {
       const { fileName, base64 } = contract.saveFileAs.input.parse(input);
+      // A pack's PDF is saved through the same dialog as a workbook: the filter follows the file.
+      const pdf = /\.pdf$/i.test(fileName);
       const path = await dialogs.saveFile({
-        title: 'Save workbook',
+        title: pdf ? 'Save PDF' : 'Save workbook',
         defaultPath: join(dialogs.documentsDir, fileName),
-        filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }],
+        filters: [pdf ? { name: 'PDF document', extensions: ['pdf'] } : { name: 'Excel workbook', extensions: ['xlsx'] }],
       });
       if (!path) return { ok: true, value: null };
       dialogs.writeFile(path, Buffer.from(base64, 'base64'));

@@ -77,6 +77,27 @@ export const SCHOOLS_SEATS: readonly SeatCategory[] = [
 /** Non-schools members: at most a third of a forum. */
 export const NON_SCHOOLS_SEATS: readonly SeatCategory[] = ['early_years_provider', 'post16_provider', 'diocese', 'union', 'other_non_schools'];
 
+export const MAINTAINED_PRIMARY_SEATS: readonly SeatCategory[] = ['maintained_primary_head', 'maintained_primary_governor'];
+export const MAINTAINED_SECONDARY_SEATS: readonly SeatCategory[] = ['maintained_secondary_head', 'maintained_secondary_governor'];
+/** Every maintained seat: the scheme for financing schools is theirs to decide. */
+export const MAINTAINED_SEATS: readonly SeatCategory[] = [
+  ...MAINTAINED_PRIMARY_SEATS,
+  ...MAINTAINED_SECONDARY_SEATS,
+  'maintained_special',
+  'maintained_nursery',
+  'pru',
+];
+
+/** The seats that vote in each constituency; 'all' is every voting member, whatever the seat. */
+export const CONSTITUENCY_SEATS: Record<VotingConstituency, readonly SeatCategory[] | 'all'> = {
+  whole_forum: 'all',
+  schools_and_academies: SCHOOLS_SEATS,
+  maintained_primary: MAINTAINED_PRIMARY_SEATS,
+  maintained_secondary: MAINTAINED_SECONDARY_SEATS,
+  maintained_schools: MAINTAINED_SEATS,
+  none: [],
+};
+
 export const MEMBER_ROLES = ['chair', 'vice_chair', 'member', 'observer', 'officer_in_attendance'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 export const ROLE_LABELS: Record<MemberRole, string> = {

@@ -11,7 +11,18 @@ import { cell, expectAxeClean, nav, shot } from './ui';
 
 const SCALES = [1.25, 1.5, 2];
 const ROW_HEIGHT = 30;
-const NAV_LABELS = ['Monitoring', 'Budget', 'DSG position', 'Imports', 'Years and funding', 'Budget lines', 'Settings', 'Workspaces'];
+const NAV_LABELS = [
+  'Monitoring',
+  'Budget',
+  'DSG position',
+  'Meetings',
+  'Bodies and members',
+  'Imports',
+  'Years and funding',
+  'Budget lines',
+  'Settings',
+  'Workspaces',
+];
 
 interface Layout {
   navWidth: number;

@@ -17,6 +17,8 @@ const IMPORT_CHANNELS = new Set(['importFile', 'mapImport', 'previewMapped', 'ap
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // pdf.js's worker (the pack preview), loaded as a module worker: needs a script type under nosniff.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',

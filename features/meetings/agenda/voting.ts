@@ -3,28 +3,9 @@
  * member's seat and voting right on the meeting date, and whether they, or a substitute in their
  * place, are at the meeting. Pure functions over plain data, so each rule is tested case by case.
  */
-import { type AttendanceStatus, type MemberRole, SCHOOLS_SEATS, SEAT_LABELS, type SeatCategory, type VoteChoice, type VotingConstituency } from '../words';
+import { type AttendanceStatus, CONSTITUENCY_SEATS, type MemberRole, SEAT_LABELS, type SeatCategory, type VoteChoice, type VotingConstituency } from '../words';
 
-export const MAINTAINED_PRIMARY_SEATS: readonly SeatCategory[] = ['maintained_primary_head', 'maintained_primary_governor'];
-export const MAINTAINED_SECONDARY_SEATS: readonly SeatCategory[] = ['maintained_secondary_head', 'maintained_secondary_governor'];
-/** Every maintained seat: the scheme for financing schools is theirs to decide. */
-export const MAINTAINED_SEATS: readonly SeatCategory[] = [
-  ...MAINTAINED_PRIMARY_SEATS,
-  ...MAINTAINED_SECONDARY_SEATS,
-  'maintained_special',
-  'maintained_nursery',
-  'pru',
-];
-
-/** The seats that vote in each constituency; 'all' is every voting member, whatever the seat. */
-export const CONSTITUENCY_SEATS: Record<VotingConstituency, readonly SeatCategory[] | 'all'> = {
-  whole_forum: 'all',
-  schools_and_academies: SCHOOLS_SEATS,
-  maintained_primary: MAINTAINED_PRIMARY_SEATS,
-  maintained_secondary: MAINTAINED_SECONDARY_SEATS,
-  maintained_schools: MAINTAINED_SEATS,
-  none: [],
-};
+export { CONSTITUENCY_SEATS, MAINTAINED_PRIMARY_SEATS, MAINTAINED_SEATS, MAINTAINED_SECONDARY_SEATS } from '../words';
 
 /** The people who vote, as a sentence names them: [one, many]. */
 const PEOPLE: Record<VotingConstituency, [string, string]> = {

@@ -10,6 +10,7 @@ import { columnLetter } from '../../../electron/server/workbooks/column-letter';
 import { FONT, GROUP_FILL, HEADER_FILL, THIN, TOTAL_FILL } from '../../../electron/server/workbooks/styles';
 import { ukDate } from '../../../electron/shared/dates';
 import { moneyFormat, penceToPounds } from '../../../electron/shared/money';
+import { authoredTables } from './authored-tables';
 import type { ComposedPack } from './compose';
 import { exemptWords } from './compose';
 import { footerText } from './html';
@@ -108,7 +109,8 @@ export async function writePackWorkbook(
   const plans: SheetPlan[] = [];
   for (const ci of pack.items) {
     if (!ci.paper) continue;
-    for (const table of ci.paper.tables) {
+    // The live blocks' tables, then those typed into the text: an exempt paper left out of the public pack has neither.
+    for (const table of [...ci.paper.tables, ...(ci.item.paper ? authoredTables(ci.item.paper) : [])]) {
       plans.push({
         name: name(`${ci.item.number} ${table.title}`),
         item: ci.item.number,
@@ -294,7 +296,7 @@ function writeTableSheet(wb: ExcelJS.Workbook, plan: SheetPlan, money: ReturnTyp
       cell.font = { name: FONT, size: 10, bold, color: r.style === 'total' ? { argb: 'FFFFFFFF' } : r.style === 'group' ? { argb: NAVY } : undefined };
       if (c.kind === 'money') cell.numFmt = money.excelWhole;
       else if (c.kind === 'percent') cell.numFmt = '0.0%';
-      else if (c.kind === 'number') cell.numFmt = '#,##0';
+      else if (c.kind === 'number') cell.numFmt = c.decimals ? `#,##0.${'0'.repeat(c.decimals)}` : '#,##0';
       cell.alignment = group ? { vertical: 'middle' } : c.kind === 'text' ? { wrapText: true, vertical: 'top', indent: i > 0 ? 1 : 0 } : { vertical: 'top' };
       if (r.style === 'group') cell.fill = GROUP_FILL;
       else if (r.style === 'subtotal') cell.fill = TOTAL_FILL;

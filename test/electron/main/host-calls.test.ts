@@ -92,4 +92,15 @@ describe('what the desktop window may ask of main', () => {
     expect(readFileSync(out, 'utf8')).toBe('bytes');
     expect((await hostCall(dialogs, server, 'saveFileAs', { fileName: 'a.xlsx', base64: '' })).ok).toBe(true);
   });
+
+  it("names a pack's PDF as a PDF in the save dialog, and a workbook as a workbook", async () => {
+    t = await testServer();
+    const { dialogs, answers, asked } = fakeDialogs(t.dir);
+    const { server } = hostServer(t);
+    answers.push(join(t.dir, 'pack.pdf'), join(t.dir, 'pack.xlsx'));
+    await hostCall(dialogs, server, 'saveFileAs', { fileName: 'Forum-2026-12-10-pack.pdf', base64: Buffer.from('%PDF-').toString('base64') });
+    await hostCall(dialogs, server, 'saveFileAs', { fileName: 'Forum-2026-12-10-pack.xlsx', base64: Buffer.from('PK').toString('base64') });
+    expect(asked).toEqual(['save: Save PDF', 'save: Save workbook']);
+    expect(readFileSync(join(t.dir, 'pack.pdf'), 'utf8')).toBe('%PDF-');
+  });
 });
