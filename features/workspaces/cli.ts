@@ -5,6 +5,7 @@ import { checkWorkspace } from '../../db/client';
 import { cliCommands } from '../../electron/cli/command';
 import { EXIT_FAILED, EXIT_OK } from '../../electron/cli/output';
 import { AppError } from '../../electron/shared/errors';
+import { type DemoPacks, publishDemoPacks } from '../../electron/server/demo/demo-packs';
 import { isEmptyWorkspace, loadDemo } from '../../electron/server/demo/load-demo';
 import { refuseIfNotWorkspace } from '../../db/client';
 
@@ -27,12 +28,17 @@ export const workspacesCli = cliCommands([
           throw new AppError('INVALID_INPUT', `${dbPath} already holds figures, so the demo was not added. Use --db with a new file for the demo.`);
         else demo = loadDemo(ws).years;
       }
+      // The demo's published pack goes through the pack code, after the demo's own write.
+      const packs: DemoPacks | null = demo ? await publishDemoPacks(server) : null;
       const info = ws.info();
-      if (json) io.out(JSON.stringify({ workspace: info, demoYears: demo }, null, 2));
+      if (json) io.out(JSON.stringify({ workspace: info, demoYears: demo, demoPacks: packs?.published ?? null, demoNote: packs?.note ?? null }, null, 2));
       else {
         io.out(`Workspace ready: ${info.path}`);
         io.out(`  ${info.name}, schema ${info.schemaVersion}${info.backupPath ? `; the file was upgraded and a copy kept at ${info.backupPath}` : ''}`);
         if (demo) io.out(`  Demo data added for ${demo.join(', ')}. It is clearly marked as demo data.`);
+        for (const p of packs?.published ?? [])
+          io.out(`  Pack published for the demo forum meeting (id ${p.meetingId}): version ${p.version}, ${p.pages ?? '?'} pages.`);
+        if (packs?.note) io.out(`  ${packs.note}`);
         if (note) io.out(`  ${note}`);
       }
       return EXIT_OK;

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { workspace } from '../../db/schema';
 import { AppError } from '../../electron/shared/errors';
+import { publishDemoPacks } from '../../electron/server/demo/demo-packs';
 import { loadDemo } from '../../electron/server/demo/load-demo';
 import { defineHandlers } from '../../electron/server/handler';
 
@@ -35,6 +36,8 @@ export const workspacesHandlers = defineHandlers({
   createDemoWorkspace: async (_input, { server }) => {
     const info = await server.openWorkspace(server.freshPathFor('Demo authority'), true);
     loadDemo(server.workspace!);
+    // Without a browser the demo is whole but for its published pack, which the meeting page can publish later.
+    await publishDemoPacks(server);
     const demo = server.workspace!.info();
     server.recent.add(demo.path, demo.name, server.actor.now());
     return { ...info, ...demo };

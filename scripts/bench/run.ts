@@ -11,12 +11,13 @@
  * evenly (our import uses three threads, the bare read one), so the load average is printed
  * before and after, with the CPU other processes used meanwhile (the load average afterwards
  * counts our own processes too). Then the renderer: the size of its scripts and styles, and the time to the
- * Monitoring grid's first row in headless Chromium. It prints figures and whether they meet the
+ * Monitoring grid's first row in headless Chromium; then the meeting packs (pack.ts). It prints figures and whether they meet the
  * targets; it never fails on a timing.
  *
  *   npm run bench                       5 runs of each pair, 5 first loads (about 2½ minutes with the build and setup)
  *   npm run bench -- --runs 3           fewer runs
  *   npm run bench -- --first-loads 3    fewer first loads; --first-loads 0 skips them
+ *   npm run bench -- --pack-runs 2      fewer runs of each pack figure (pack.ts); --pack-runs 0 skips them
  *   npm run bench -- --worst            add one import of a file with every row changed (about 10 s more)
  *   npm run bench -- --profile          also CPU-profile one export and one import, every thread; list hot spots
  *   npm run bench -- --profile-only     only the step-by-step import and the two profiles
@@ -29,6 +30,7 @@ import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchFiles, mb, ROWS, type Measurement } from './common';
 import { bundleStats, type FirstLoadRun, FIRST_ROW, rendererBuilt } from './first-load';
+import { packBench, type PackPhase, type PackReport } from './pack';
 
 const SELF = resolve(__dirname, 'run.ts');
 const REPO = resolve(__dirname, '..', '..');
@@ -45,11 +47,12 @@ const BUSY_PER_CPU = 0.5;
  */
 const OTHERS_BUSY_PER_CPU = 0.25;
 
-type Phase = 'setup' | 'ours-export' | 'bare-write' | 'bare-read' | 'ours-import' | 'ours-import-all' | 'ours-import-parts' | 'first-load';
+type Phase = 'setup' | 'ours-export' | 'bare-write' | 'bare-read' | 'ours-import' | 'ours-import-all' | 'ours-import-parts' | 'first-load' | PackPhase;
 
 interface ChildResult {
   m?: Measurement;
   firstLoads?: FirstLoadRun[];
+  pack?: PackReport;
   /** The child's CPU seconds, all its threads, start-up included: to tell our load from other processes'. */
   cpuS?: number;
 }
@@ -64,6 +67,9 @@ async function child(phase: Phase, dir: string, arg: string | undefined): Promis
   } else if (phase === 'first-load') {
     const { firstLoads } = await import('./first-load');
     result = { firstLoads: await firstLoads(Number(arg)) };
+  } else if (phase === 'pack-demo' || phase === 'pack-big-cold' || phase === 'pack-big') {
+    const { packChild } = await import('./pack');
+    result = { pack: await packChild(phase, Number(arg)) };
   } else {
     const p = await import('./phases');
     if (phase === 'ours-export') result = { m: await p.oursExport(dir) };
@@ -235,6 +241,7 @@ function parseArgs(argv: string[]) {
   return {
     runs: Math.max(1, Number(get('--runs') ?? 5)),
     firstLoads: Math.max(0, Number(get('--first-loads') ?? 5)),
+    packRuns: Math.max(0, Number(get('--pack-runs') ?? 3)),
     worst: argv.includes('--worst'),
     profile: argv.includes('--profile') || argv.includes('--profile-only'),
     profileOnly: argv.includes('--profile-only'),
@@ -363,6 +370,7 @@ async function main(): Promise<void> {
     );
 
     await renderer(dir, args.firstLoads);
+    if (args.packRuns > 0) await packBench(async (phase, runs) => (await runChild(phase, dir, [], String(runs))).pack!, args.packRuns);
     console.log(`\nTotal benchmark time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     if (args.profile) await diagnose(dir);

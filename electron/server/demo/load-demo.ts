@@ -6,6 +6,7 @@ import { setLock } from '../locks/locks';
 import { AppError } from '../../shared/errors';
 import { yearDates } from '../../shared/periods';
 import type { Workspace } from '../workspace';
+import { addDemoMeetings } from './demo-meetings';
 import { DEMO_NAME, DEMO_OPENING_BALANCE, DEMO_YEARS, demoHolder, planLines } from './demo-plan';
 
 const pence = (pounds: number) => Math.round(pounds * 100);
@@ -86,6 +87,7 @@ export function loadDemo(ws: Workspace): { years: string[] } {
         at: `${Number(y.year.slice(0, 4)) + 1}-07-15T12:00:00.000Z`,
       });
     }
+    addDemoMeetings(rec, ws);
   });
   return { years: DEMO_YEARS.map((y) => y.year) };
 }

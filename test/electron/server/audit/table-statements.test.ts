@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { budgetLine } from '../../../../db/schema';
 import { REGISTRY } from '../../../../electron/server/features';
@@ -15,8 +16,15 @@ describe('prepared row statements for the recorder', () => {
   it('read every audited table exactly as drizzle does (booleans, nulls, text ids)', async () => {
     t = await testServer({ demo: true });
     const db = t.server.workspace!.db;
+    // The demo attaches no appendix: give one paper a one-page PDF.
+    const pdf = await PDFDocument.create();
+    pdf.addPage();
+    const paperId = (t.sqlite.prepare('SELECT id FROM paper ORDER BY id DESC LIMIT 1').pluck().get() as number) ?? 0;
+    await t.ok('addAppendix', { paperId, title: 'A page', file: { fileName: 'page.pdf', base64: Buffer.from(await pdf.save()).toString('base64') } });
     for (const { entity: name, table } of REGISTRY.audit.entities) {
       if (name === 'setting' || name === 'lock') continue; // empty in the demo
+      // Published packs need a browser: the demo's is published after loading, by `hnb init --demo`.
+      if (name === 'pack_version' || name === 'pack_file') continue;
       const st = new TableStatements(t.sqlite, table);
       const rows = db.select().from(table).all() as Array<{ id: unknown }>;
       expect(rows.length, name).toBeGreaterThan(0);
