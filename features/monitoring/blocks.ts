@@ -6,7 +6,14 @@
  */
 import { z } from 'zod';
 import type { BlockContext, BlockFigure, BlockKind, BlockRendered, BlockTable } from '../../electron/server/documents/block-kind';
-import { blockFromPeriod, blockNotFound, blockPeriod, blockYear } from '../../electron/server/documents/blocks/block-common';
+import {
+  blockFromPeriod,
+  blockNotFound,
+  blockPeriod,
+  blockYear,
+  YEAR_PERIOD_FIELDS,
+  yearPeriodSettings,
+} from '../../electron/server/documents/blocks/block-common';
 import { blockTableHtml } from '../../electron/server/documents/blocks/table-html';
 import type { Workspace } from '../../electron/server/workspace';
 import { AppError } from '../../electron/shared/errors';
@@ -157,16 +164,13 @@ function tableRender(s: MonitoringTableSnapshot, money: MoneyFormat): BlockRende
   };
 }
 
-const tableSettings = z.object({ year: blockYear, period: blockPeriod });
+const tableSettings = yearPeriodSettings;
 
 export const monitoringTableBlock: BlockKind<z.infer<typeof tableSettings>> = {
   kind: 'monitoring-table',
   label: MONITORING_LABEL,
   inline: false,
-  fields: [
-    { key: 'year', label: 'Year', type: 'year' },
-    { key: 'period', label: 'Period', type: 'period' },
-  ],
+  fields: [...YEAR_PERIOD_FIELDS],
   settings: tableSettings,
   load: (ws, settings) => tableSnapshot(ws, settings.year, settings.period),
   render: (snapshot, money) => tableRender(snapshot as MonitoringTableSnapshot, money),
@@ -281,11 +285,7 @@ export const monitoringMovementBlock: BlockKind<z.infer<typeof movementSettings>
   kind: 'monitoring-movement',
   label: MOVEMENT_LABEL,
   inline: false,
-  fields: [
-    { key: 'year', label: 'Year', type: 'year' },
-    { key: 'period', label: 'Period', type: 'period' },
-    { key: 'fromPeriod', label: 'Compared with (the previous meeting’s month when left blank)', type: 'period' },
-  ],
+  fields: [...YEAR_PERIOD_FIELDS, { key: 'fromPeriod', label: 'Compared with (the previous meeting’s month when left blank)', type: 'period' }],
   settings: movementSettings,
   load: (ws, settings, ctx) => movementSnapshot(ws, settings, ctx),
   render: (snapshot, money) => movementRender(snapshot as MonitoringMovementSnapshot, money),

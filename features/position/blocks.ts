@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { BlockFigure, BlockKind, BlockRendered, BlockTable } from '../../electron/server/documents/block-kind';
-import { blockNotFound, blockPeriod, blockYear } from '../../electron/server/documents/blocks/block-common';
+import { blockNotFound, blockPeriod, blockYear, YEAR_PERIOD_FIELDS, yearPeriodSettings } from '../../electron/server/documents/blocks/block-common';
 import { barLineChartSvg } from '../../electron/server/documents/blocks/svg-chart';
 import { blockTableHtml } from '../../electron/server/documents/blocks/table-html';
 import { escapeHtml } from '../../electron/server/documents/rich-html';
@@ -83,16 +83,13 @@ function summaryFigures(ws: Workspace, label: string, year: string, period: numb
   return { s, figures };
 }
 
-const yearPeriod = z.object({ year: blockYear, period: blockPeriod });
+const yearPeriod = yearPeriodSettings;
 
 export const positionTableBlock: BlockKind<z.infer<typeof yearPeriod>> = {
   kind: 'position-table',
   label: TABLE_LABEL,
   inline: false,
-  fields: [
-    { key: 'year', label: 'Year', type: 'year' },
-    { key: 'period', label: 'Period', type: 'period' },
-  ],
+  fields: [...YEAR_PERIOD_FIELDS],
   settings: yearPeriod,
   load(ws, { year, period }): PositionTableSnapshot {
     const { s, figures } = summaryFigures(ws, TABLE_LABEL, year, period);
@@ -248,8 +245,7 @@ export const figureBlock: BlockKind<z.infer<typeof figureSettings>> = {
   label: FIGURE_LABEL,
   inline: true,
   fields: [
-    { key: 'year', label: 'Year', type: 'year' },
-    { key: 'period', label: 'Period', type: 'period' },
+    ...YEAR_PERIOD_FIELDS,
     { key: 'measure', label: 'Figure', type: 'choice', choices: MEASURE_KEYS.map((k) => ({ value: k, label: POSITION_MEASURES[k] })) },
   ],
   settings: figureSettings,

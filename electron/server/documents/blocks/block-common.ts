@@ -37,6 +37,15 @@ export const blockFromPeriod = z.preprocess(
     .optional(),
 );
 
+/** The settings most blocks take: a year and the month reported. */
+export const yearPeriodSettings = z.object({ year: blockYear, period: blockPeriod });
+
+/** What the editor asks for them. */
+export const YEAR_PERIOD_FIELDS = [
+  { key: 'year', label: 'Year', type: 'year' },
+  { key: 'period', label: 'Period', type: 'period' },
+] as const satisfies ReadonlyArray<{ key: string; label: string; type: 'year' | 'period' }>;
+
 /** The note printed where a block's data has gone, so a reader (and publishing) sees it. */
 export function blockProblemHtml(problem: string, inline: boolean): string {
   const text = `[data no longer available: ${escapeHtml(problem)}]`;
