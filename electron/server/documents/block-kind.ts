@@ -12,7 +12,11 @@ import type { Workspace } from '../workspace';
 /** A table as both the PDF and the workbook show it. Money cells hold pence. */
 export interface BlockTable {
   title: string;
-  columns: Array<{ header: string; kind: 'text' | 'money' | 'number' | 'percent'; /** A number column's decimal places; whole numbers when absent. */ decimals?: number }>;
+  columns: Array<{
+    header: string;
+    kind: 'text' | 'money' | 'number' | 'percent' /** A number column's decimal places; whole numbers when absent. */;
+    decimals?: number;
+  }>;
   rows: Array<{ cells: Array<string | number | null>; style?: 'group' | 'subtotal' | 'total' }>;
   /** Under the table: the source and date of the figures. */
   note?: string;

@@ -11,9 +11,20 @@ import type { TestServer } from '../../../support/workspace';
 export const EXEMPT_TEXT = 'Tender evaluation: Bidder Q scored 71 on quality';
 /** Typed by a user: must print as these characters, never become markup. */
 export const HOSTILE_TEXT = '<script>alert("x")</script> & <img src="https://example.com/x.png">';
+/** A provider's name typed into a table cell: must reach the workbook as text, never a formula. */
+export const FORMULA_TEXT = '=HYPERLINK("https://example.com/x","Open")';
 export const MONITORING_TEXT = 'The forecast for the year has moved since the last meeting';
 
 const text = (t: string): RichNode => ({ type: 'text', text: t });
+const row = (cell: 'tableHeader' | 'tableCell', texts: string[]): RichNode => ({
+  type: 'tableRow',
+  content: texts.map((t) => ({ type: cell, content: [{ type: 'paragraph', content: t ? [text(t)] : [] }] })),
+});
+/** A table typed into the text, as the editor stores it: a header row, then the body rows. */
+export const typedTable = (headers: string[], rows: string[][]): RichNode => ({
+  type: 'table',
+  content: [row('tableHeader', headers), ...rows.map((r) => row('tableCell', r))],
+});
 const para = (...parts: Array<string | RichNode>): RichNode => ({ type: 'paragraph', content: parts.map((p) => (typeof p === 'string' ? text(p) : p)) });
 export const doc = (...nodes: RichNode[]): RichDoc => ({ type: 'doc', content: nodes });
 
@@ -108,10 +119,18 @@ export async function forumMeeting(t: TestServer): Promise<PackMeeting> {
     header: { to: 'Schools Forum', date: '2026-12-10', title: 'Specialist transport contract', author: 'Commissioning Manager' },
     sections: {
       purpose: doc(para('To award the contract.')),
-      supporting_information: doc(para(EXEMPT_TEXT), {
-        type: 'liveBlock',
-        attrs: { id: 'contract-position', kind: 'position-table', settings: { year: '2026-27', period: 7 } },
-      }),
+      supporting_information: doc(
+        para(EXEMPT_TEXT),
+        { type: 'liveBlock', attrs: { id: 'contract-position', kind: 'position-table', settings: { year: '2026-27', period: 7 } } },
+        para('Table 1: bids that met the quality threshold, ranked by total score.'),
+        typedTable(
+          ['Rank', 'Provider', 'Price per place a year', 'Quality score'],
+          [
+            ['1', 'Elmwood Learning Ltd', '£55,800', '54.0'],
+            ['2', FORMULA_TEXT, '£57,400', '52.5'],
+          ],
+        ),
+      ),
     },
   });
   return { bodyId: body.id, meetingId, items: { apologies, monitoring, position, contract } };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatPence } from '../../../../electron/shared/money';
 import { runHnb } from '../../../support/cli';
 import { type TestServer, testServer } from '../../../support/workspace';
-import { EXEMPT_TEXT, forumMeeting, HOSTILE_TEXT, MONITORING_TEXT, type PackMeeting } from './fixture';
+import { EXEMPT_TEXT, FORMULA_TEXT, forumMeeting, HOSTILE_TEXT, MONITORING_TEXT, type PackMeeting } from './fixture';
 import { flat, pdfInfo, pdfPageCount, pdfPageOrientations, pdfPageTexts } from './pdf-read';
 
 interface PackJson {
@@ -166,7 +166,7 @@ describe('hnb pack: the workbook', () => {
     const wb = await workbook(full.workbook);
     const names = wb.worksheets.map((s) => s.name);
     expect(names.slice(0, 2)).toEqual(['Cover', 'Contents']);
-    expect(names.length).toBe(2 + 4);
+    expect(names.length).toBe(2 + 5);
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n.length).toBeLessThanOrEqual(31);
     const contents = wb.getWorksheet('Contents')!;
@@ -211,9 +211,33 @@ describe('hnb pack: the workbook', () => {
     expect(rowOf(position, 'Net High Needs funding').getCell(2).value).toBe(summary.netFundingPence! / 100);
   });
 
+  it('gives a table typed into a paper its own sheet: money in pounds, numbers as typed, text never a formula', async () => {
+    const wb = await workbook(full.workbook);
+    const typed = wb.worksheets.find((s) => s.name.startsWith('7 Table 1'))!;
+    expect(typed.headerFooter.oddHeader).toContain('NOT FOR PUBLICATION – Schedule 12A paragraph 3');
+    let header = 0;
+    typed.eachRow((row, n) => {
+      if (row.getCell(1).value === 'Rank') header = n;
+    });
+    expect(header).toBeGreaterThan(0);
+    const first = typed.getRow(header + 1);
+    expect([1, 2, 3, 4].map((c) => first.getCell(c).value)).toEqual([1, 'Elmwood Learning Ltd', 55800, 54]);
+    expect(first.getCell(3).numFmt).toBe('"£"#,##0;-"£"#,##0;"£"0');
+    expect(first.getCell(4).numFmt).toBe('#,##0.0');
+    const hostile = typed.getRow(header + 2).getCell(2);
+    expect(hostile.type).toBe(ExcelJS.ValueType.String);
+    expect(hostile.value).toBe(FORMULA_TEXT);
+    const listed: string[] = [];
+    wb.getWorksheet('Contents')!.eachRow((row) => listed.push(String(row.getCell(3).value)));
+    expect(listed).toContain('Table 1: bids that met the quality threshold, ranked by total score');
+  });
+
   it('leaves the exempt paper’s tables out of the public workbook', async () => {
     const wb = await workbook(pub.workbook);
     expect(wb.worksheets.map((s) => s.name).filter((n) => n.startsWith('7 '))).toEqual([]);
+    const listed: string[] = [];
+    wb.getWorksheet('Contents')!.eachRow((row) => listed.push(String(row.getCell(3).value)));
+    expect(listed.join(' ')).not.toContain('bids that met the quality threshold');
     expect(wb.worksheets.length).toBe(2 + 3);
     const cover: string[] = [];
     wb.getWorksheet('Cover')!.eachRow((row) => cover.push(String(row.getCell(1).value)));
