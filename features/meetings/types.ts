@@ -154,10 +154,9 @@ export interface VoteTally {
   entitled: number;
   /**
    * Those members (by the id a vote is recorded under: the member, not their substitute), so the
-   * meeting page lists exactly whom the server will accept. Optional: without it the page works the
-   * list out from seats and the constituency table.
+   * meeting page lists exactly whom the server will accept.
    */
-  entitledMemberIds?: number[];
+  entitledMemberIds: number[];
   /** Named votes, when recorded by name. */
   named: Array<{ memberId: number; name: string; choice: VoteChoice; castBy: string | null }>;
   source: 'named' | 'counts' | 'none';

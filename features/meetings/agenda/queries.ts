@@ -220,7 +220,9 @@ export type VoteRow = typeof vote.$inferSelect;
 
 /** An item's votes: named ones (a substitute's recorded against the member, cast by the substitute), or show-of-hands counts. */
 export function tallyOf(item: ItemRow, roll: MeetingRoll, rows: readonly VoteRow[], names: Map<number, string>): VoteTally {
-  const entitled = entitledPresent(item.votingConstituency, roll.entries).length;
+  const present = entitledPresent(item.votingConstituency, roll.entries);
+  const entitled = present.length;
+  const entitledMemberIds = present.map((e) => e.memberId);
   if (rows.length > 0) {
     const byId = new Map(roll.entries.map((e) => [e.memberId, e]));
     const named = rows.map((v) => {
@@ -237,14 +239,23 @@ export function tallyOf(item: ItemRow, roll: MeetingRoll, rows: readonly VoteRow
       against: named.filter((v) => v.choice === 'against').length,
       abstain: named.filter((v) => v.choice === 'abstain').length,
       entitled,
+      entitledMemberIds,
       named,
       source: 'named',
     };
   }
   if (item.votesFor !== null || item.votesAgainst !== null || item.votesAbstain !== null) {
-    return { for: item.votesFor ?? 0, against: item.votesAgainst ?? 0, abstain: item.votesAbstain ?? 0, entitled, named: [], source: 'counts' };
+    return {
+      for: item.votesFor ?? 0,
+      against: item.votesAgainst ?? 0,
+      abstain: item.votesAbstain ?? 0,
+      entitled,
+      entitledMemberIds,
+      named: [],
+      source: 'counts',
+    };
   }
-  return { for: 0, against: 0, abstain: 0, entitled, named: [], source: 'none' };
+  return { for: 0, against: 0, abstain: 0, entitled, entitledMemberIds, named: [], source: 'none' };
 }
 
 export function namedVotesOf(ws: Workspace, itemIds: readonly number[]): Map<number, VoteRow[]> {

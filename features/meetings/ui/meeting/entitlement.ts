@@ -2,8 +2,8 @@ import type { AgendaItemInfo, AttendanceInfo } from '../../types';
 import { CONSTITUENCY_LABELS, CONSTITUENCY_SEATS, SEAT_LABELS } from '../../words';
 
 /**
- * Who may vote on an item, to list the right members beside the vote: the item's
- * `votes.entitledMemberIds` when the server gives them, else domain.md section 7's table
+ * Who may vote on an item, to list the right members beside the vote: the server's
+ * `votes.entitledMemberIds`; the reason a member may not is worded from domain.md section 7's table
  * (words.ts, the same one the server's voting rules use). The server still decides, and refuses a
  * vote it does not allow.
  */
@@ -29,8 +29,7 @@ export function notEntitledReason(item: AgendaItemInfo, a: AttendanceInfo): stri
 /** The members at the meeting split into those who may vote on the item and those who may not. */
 export function splitByEntitlement(item: AgendaItemInfo, attendance: AttendanceInfo[]) {
   const here = attendance.filter(attending);
-  const serverSays = item.votes.entitledMemberIds;
-  const entitled = serverSays ? here.filter((a) => serverSays.includes(a.memberId)) : here.filter((a) => notEntitledReason(item, a) === null);
+  const entitled = here.filter((a) => item.votes.entitledMemberIds.includes(a.memberId));
   const others = here.filter((a) => !entitled.includes(a));
   return { entitled, others };
 }

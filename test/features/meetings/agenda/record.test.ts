@@ -142,6 +142,8 @@ describe('votes by constituency', () => {
       { memberId: f.id.Ben, name: 'Ben Baker', choice: 'against', castBy: 'Sam Sub' },
       { memberId: f.id.Cara, name: 'Cara Cole', choice: 'abstain', castBy: null },
     ]);
+    // The page lists exactly these to vote: the member a substitute stands for, not the substitute.
+    expect([...v.entitledMemberIds].sort()).toEqual([f.id.Ann, f.id.Ben, f.id.Cara].sort());
   });
 
   it('counts who is entitled on each constituency', async () => {
