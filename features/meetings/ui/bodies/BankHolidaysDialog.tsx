@@ -27,6 +27,7 @@ import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { DateField, readDate } from '../meeting/DateField';
 import { dayName, todayIso } from '../meeting/when';
 import { useBankHolidays, useDeleteBankHoliday, useSaveBankHoliday } from './data';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 /**
  * English bank holidays, which the papers deadline skips when it counts clear working days. Held
@@ -135,15 +136,7 @@ function BankHolidays({ onClose }: { onClose(): void }) {
             </TableBody>
           </Table>
         )}
-        <form
-          noValidate
-          className="inline-form"
-          aria-label="Add a bank holiday"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void add();
-          }}
-        >
+        <SubmitForm className="inline-form" aria-label="Add a bank holiday" onSubmit={add}>
           <DateField label="Date (dd/mm/yyyy)" hint="" value={date} onText={(t) => setDate(readDate(t, 'Date', true))} showError={tried} />
           <Field label="Name" className="grow" validationMessage={tried ? nameError : undefined} validationState={tried && nameError ? 'error' : 'none'}>
             <Input value={name} maxLength={100} onChange={(_, d) => setName(d.value)} />
@@ -151,7 +144,7 @@ function BankHolidays({ onClose }: { onClose(): void }) {
           <BusyButton type="submit" icon={<AddRegular />} busy={save.busy}>
             Add bank holiday
           </BusyButton>
-        </form>
+        </SubmitForm>
         <RefusalBar refused={refused} />
       </DialogContent>
       <DialogActions>

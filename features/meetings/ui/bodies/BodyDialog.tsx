@@ -7,6 +7,7 @@ import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import type { BodyInfo } from '../../types';
 import { BODY_KIND_LABELS, BODY_KINDS, type BodyKind } from '../../words';
 import { useSaveBody } from './data';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 interface Props {
   open: boolean;
@@ -103,13 +104,7 @@ function BodyForm({ body, onClose }: Omit<Props, 'open'>) {
   const err = (e: string | undefined) => (tried ? e : undefined);
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit}>
       <DialogBody>
         <DialogTitle>{body ? `Edit ${body.name}` : 'Add a body'}</DialogTitle>
         <DialogContent className="dialog-form">
@@ -187,6 +182,6 @@ function BodyForm({ body, onClose }: Omit<Props, 'open'>) {
           {body ? 'Save body' : 'Add body'}
         </DialogButtons>
       </DialogBody>
-    </form>
+    </SubmitForm>
   );
 }

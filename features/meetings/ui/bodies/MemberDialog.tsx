@@ -13,6 +13,7 @@ import { todayIso } from '../meeting/when';
 import { useDeleteMember, useSaveMember } from './data';
 import { TermFields, type TermDraft } from './member-fields';
 import { TermHistory } from './TermHistory';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 interface Props {
   open: boolean;
@@ -105,13 +106,7 @@ function MemberForm({ body, member, members, onClose }: Omit<Props, 'open'>) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit}>
       <DialogBody>
         <DialogTitle>{member ? `Edit ${member.name}` : `Add a member to ${body.name}`}</DialogTitle>
         <DialogContent className="dialog-form">
@@ -170,6 +165,6 @@ function MemberForm({ body, member, members, onClose }: Omit<Props, 'open'>) {
           {member ? 'Save member' : 'Add member'}
         </DialogButtons>
       </DialogBody>
-    </form>
+    </SubmitForm>
   );
 }

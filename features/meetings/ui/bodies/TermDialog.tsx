@@ -11,6 +11,7 @@ import { useAddMemberTerm } from './data';
 import { TermFields, type TermDraft } from './member-fields';
 import { useMemberSavedNotice } from './MemberDialog';
 import { TermHistory } from './TermHistory';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 interface Props {
   open: boolean;
@@ -69,13 +70,7 @@ function TermForm({ member, onClose }: { member: MemberInfo; onClose(): void }) 
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit}>
       <DialogBody>
         <DialogTitle>New term for {member.name}</DialogTitle>
         <DialogContent className="dialog-form">
@@ -100,6 +95,6 @@ function TermForm({ member, onClose }: { member: MemberInfo; onClose(): void }) 
           Add term
         </DialogButtons>
       </DialogBody>
-    </form>
+    </SubmitForm>
   );
 }

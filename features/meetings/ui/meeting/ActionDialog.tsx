@@ -8,6 +8,7 @@ import type { ActionInfo, MeetingDetail } from '../../types';
 import { ACTION_STATUSES, type ActionStatus } from '../../words';
 import { DateField, dateText, readDate } from './DateField';
 import { useSaveAction } from './data';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', dropped: 'Dropped' };
 
@@ -64,13 +65,7 @@ function ActionForm({ detail, action, onClose }: Omit<Props, 'open'>) {
   const err = (e: string | undefined) => (tried ? e : undefined);
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit}>
       <DialogBody>
         <DialogTitle>{action ? 'Edit action' : 'Add an action'}</DialogTitle>
         <DialogContent className="dialog-form">
@@ -112,6 +107,6 @@ function ActionForm({ detail, action, onClose }: Omit<Props, 'open'>) {
           {action ? 'Save action' : 'Add action'}
         </DialogButtons>
       </DialogBody>
-    </form>
+    </SubmitForm>
   );
 }

@@ -15,6 +15,7 @@ import {
   type VotingConstituency,
 } from '../../words';
 import { useSaveAgendaItem } from './data';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 interface Props {
   open: boolean;
@@ -76,13 +77,7 @@ function ItemForm({ meetingId, item, first, onClose }: Omit<Props, 'open'>) {
   const err = (e: string | undefined) => (tried ? e : undefined);
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit}>
       <DialogBody>
         <DialogTitle>{item ? `Edit item ${item.number}` : 'Add an agenda item'}</DialogTitle>
         <DialogContent className="dialog-form">
@@ -142,6 +137,6 @@ function ItemForm({ meetingId, item, first, onClose }: Omit<Props, 'open'>) {
           {item ? 'Save item' : 'Add item'}
         </DialogButtons>
       </DialogBody>
-    </form>
+    </SubmitForm>
   );
 }

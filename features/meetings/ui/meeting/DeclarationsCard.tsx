@@ -6,6 +6,7 @@ import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import type { DeclarationInfo, MeetingDetail } from '../../types';
 import { useDeleteDeclaration, useSaveDeclaration } from './data';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 /** Who may declare: the members on the roll and the substitutes attending in their place. */
 function declarants(detail: MeetingDetail): Array<{ id: number; name: string }> {
@@ -95,15 +96,7 @@ export function DeclarationsCard({ detail }: { detail: MeetingDetail }) {
           ))}
         </TableBody>
       </Table>
-      <form
-        noValidate
-        className="inline-form"
-        aria-label="Add a declaration of interest"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void add();
-        }}
-      >
+      <SubmitForm className="inline-form" aria-label="Add a declaration of interest" onSubmit={add}>
         <Field label="Member" validationMessage={tried ? memberError : undefined} validationState={tried && memberError ? 'error' : 'none'}>
           <Dropdown
             placeholder="Choose a member"
@@ -140,7 +133,7 @@ export function DeclarationsCard({ detail }: { detail: MeetingDetail }) {
         <BusyButton type="submit" icon={<AddRegular />} busy={save.busy}>
           Add declaration
         </BusyButton>
-      </form>
+      </SubmitForm>
       <RefusalBar refused={refused} prefix="Not saved: " />
     </section>
   );

@@ -8,6 +8,7 @@ import type { BodyInfo, MeetingDetail } from '../../types';
 import { DateField, dateText, readDate } from './DateField';
 import { useSaveMeeting } from './data';
 import { meetingDay, meetingTime } from './when';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 interface Props {
   open: boolean;
@@ -67,13 +68,7 @@ function MeetingForm({ bodies, meeting, bodyId, onClose }: Omit<Props, 'open'>) 
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
+    <SubmitForm onSubmit={submit}>
       <DialogBody>
         <DialogTitle>{meeting ? 'Change the meeting' : 'New meeting'}</DialogTitle>
         <DialogContent className="dialog-form">
@@ -114,6 +109,6 @@ function MeetingForm({ bodies, meeting, bodyId, onClose }: Omit<Props, 'open'>) 
           {meeting ? 'Save meeting' : 'Create meeting'}
         </DialogButtons>
       </DialogBody>
-    </form>
+    </SubmitForm>
   );
 }

@@ -4,6 +4,7 @@ import { DialogButtons } from '../../../../renderer/src/components/DialogButtons
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import type { PackProgress } from '../../types';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 interface Props {
   open: boolean;
@@ -46,10 +47,8 @@ export function PublishDialog({ open, nextVersion, reissue, lateItems, busy, pro
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && !busy && onCancel()}>
       <DialogSurface>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             setTried(true);
             if (!blank) onPublish({ ...(reason.trim() ? { reason: reason.trim() } : {}), supplementary });
           }}
@@ -95,7 +94,7 @@ export function PublishDialog({ open, nextVersion, reissue, lateItems, busy, pro
               {reissue && !supplementary ? `Re-issue as version ${nextVersion}` : `Publish version ${nextVersion}`}
             </DialogButtons>
           </DialogBody>
-        </form>
+        </SubmitForm>
       </DialogSurface>
     </Dialog>
   );

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
+import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 
 interface Props {
   /** The server's words for why a reason is needed; null when closed. */
@@ -26,10 +27,8 @@ export function LateReasonDialog({ why, busy, refused, onSave, onCancel }: Props
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && !busy && onCancel()}>
       <DialogSurface>
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             setTried(true);
             if (!blank) onSave(reason.trim());
           }}
@@ -52,7 +51,7 @@ export function LateReasonDialog({ why, busy, refused, onSave, onCancel }: Props
               Save late paper
             </DialogButtons>
           </DialogBody>
-        </form>
+        </SubmitForm>
       </DialogSurface>
     </Dialog>
   );
