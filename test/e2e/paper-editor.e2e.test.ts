@@ -106,6 +106,8 @@ async function insertLive(page: Page, section: string, kind: string, choices: Ar
   await expect.poll(() => dialog.getByText(/^Shows:/).textContent()).toMatch(/Shows:/);
   await dialog.getByRole('button', { name: 'Insert', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
+  // Focus comes back to the text a moment after the dialog goes, as the caret shows: wait for it, as a typist would.
+  await expect.poll(() => editor(page, section).evaluate((el) => el.contains(document.activeElement))).toBe(true);
 }
 
 describe('writing a paper', () => {
