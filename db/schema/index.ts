@@ -10,3 +10,4 @@ export * from '../../features/years/schema';
 export * from '../../features/lines/schema';
 export * from '../../features/monitoring/schema';
 export * from '../../features/meetings/schema';
+export * from '../../features/recovery/schema';

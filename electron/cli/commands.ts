@@ -2,7 +2,8 @@
 import { importsCli } from '../../features/imports/cli';
 import { meetingsCli } from '../../features/meetings/cli';
 import { positionCli } from '../../features/position/cli';
+import { recoveryCli } from '../../features/recovery/cli';
 import { workspacesCli } from '../../features/workspaces/cli';
 import type { CliCommand } from './command';
 
-export const COMMANDS: readonly CliCommand[] = [...workspacesCli, ...positionCli, ...meetingsCli, ...importsCli];
+export const COMMANDS: readonly CliCommand[] = [...workspacesCli, ...positionCli, ...meetingsCli, ...recoveryCli, ...importsCli];

@@ -9,6 +9,7 @@ import { linesServer } from '../../features/lines/server';
 import { meetingsServer } from '../../features/meetings/server';
 import { monitoringServer } from '../../features/monitoring/server';
 import { positionServer } from '../../features/position/server';
+import { recoveryServer } from '../../features/recovery/server';
 import { settingsServer } from '../../features/settings/server';
 import { workspacesServer } from '../../features/workspaces/server';
 import { yearsServer } from '../../features/years/server';
@@ -24,6 +25,7 @@ export const FEATURES = [
   monitoringServer,
   positionServer,
   meetingsServer,
+  recoveryServer,
   importsServer,
   historyServer,
 ] as const;

@@ -12,6 +12,7 @@ import { linesContract } from '../../features/lines/contract';
 import { meetingsContract } from '../../features/meetings/contract';
 import { monitoringContract } from '../../features/monitoring/contract';
 import { positionContract } from '../../features/position/contract';
+import { recoveryContract } from '../../features/recovery/contract';
 import { settingsContract } from '../../features/settings/contract';
 import { workspacesContract } from '../../features/workspaces/contract';
 import { yearsContract } from '../../features/years/contract';
@@ -39,6 +40,7 @@ export const contract = join(
   monitoringContract,
   positionContract,
   meetingsContract,
+  recoveryContract,
   importsContract,
   historyContract,
 );

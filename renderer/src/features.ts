@@ -5,14 +5,26 @@ import { linesUi } from '../../features/lines/ui';
 import { meetingsUi } from '../../features/meetings/ui';
 import { monitoringUi } from '../../features/monitoring/ui';
 import { positionUi } from '../../features/position/ui';
+import { recoveryUi } from '../../features/recovery/ui';
 import { settingsUi } from '../../features/settings/ui';
 import { workspacesUi } from '../../features/workspaces/ui';
 import { yearsUi } from '../../features/years/ui';
 import type { FeatureUi, RouteDef } from './feature-ui';
 
-export const FEATURE_UI: readonly FeatureUi[] = [monitoringUi, positionUi, meetingsUi, importsUi, yearsUi, linesUi, settingsUi, workspacesUi, historyUi];
+export const FEATURE_UI: readonly FeatureUi[] = [
+  monitoringUi,
+  positionUi,
+  recoveryUi,
+  meetingsUi,
+  importsUi,
+  yearsUi,
+  linesUi,
+  settingsUi,
+  workspacesUi,
+  historyUi,
+];
 
-const SECTIONS: Array<RouteDef['section']> = ['High Needs', 'Forum and boards', 'Set-up'];
+const SECTIONS: Array<RouteDef['section']> = ['High Needs', 'Recovery', 'Forum and boards', 'Set-up'];
 
 /** Every screen, in the order the navigation shows them. */
 export const ROUTES: RouteDef[] = FEATURE_UI.flatMap((f) => f.routes ?? []).sort(

@@ -1,0 +1,3 @@
+import { cliCommands } from '../../../electron/cli/command';
+
+export const planCli = cliCommands([]);
