@@ -83,6 +83,8 @@ export interface PlanAssumptions {
 }
 
 export interface PlanLineYear {
+  /** The plan year (always given by the server; the array runs in plan-year order). */
+  year?: string;
   lineId: number;
   code: string;
   name: string;

@@ -58,8 +58,14 @@ export interface BlockKind<S = Record<string, unknown>> {
   kind: string;
   label: string;
   inline: boolean;
-  /** What the editor asks for. */
-  fields: Array<{ key: string; label: string; type: 'year' | 'period' | 'choice'; choices?: Array<{ value: string; label: string }> }>;
+  /** What the editor asks for. A choice among the workspace's own records (a scenario) lists them with `choicesOf`. */
+  fields: Array<{
+    key: string;
+    label: string;
+    type: 'year' | 'period' | 'choice';
+    choices?: Array<{ value: string; label: string }>;
+    choicesOf?: (ws: Workspace) => Array<{ value: string; label: string }>;
+  }>;
   settings: z.ZodType<S>;
   /**
    * Reads today's data into a JSON snapshot. Throws AppError('NOT_FOUND', sentence) when the data
@@ -72,6 +78,16 @@ export interface BlockKind<S = Record<string, unknown>> {
 
 // biome-ignore lint/suspicious/noExplicitAny: each block kind has its own settings type
 export type AnyBlockKind = BlockKind<any>;
+
+/** A block kind as the editor is told of it: plain data, its choices read from the workspace now. */
+export function describeBlockKind(k: AnyBlockKind, ws: Workspace) {
+  return {
+    kind: k.kind,
+    label: k.label,
+    inline: k.inline,
+    fields: k.fields.map(({ choicesOf, ...f }) => (choicesOf ? { ...f, choices: choicesOf(ws) } : { ...f })),
+  };
+}
 
 export class BlockRegistry {
   private readonly byKind = new Map<string, AnyBlockKind>();

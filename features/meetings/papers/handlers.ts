@@ -4,6 +4,7 @@ import { AppError } from '../../../electron/shared/errors';
 import { defineHandlers } from '../../../electron/server/handler';
 import type { Workspace } from '../../../electron/server/workspace';
 import { BLOCK_PRINT_CSS } from '../../../electron/server/documents/blocks/print-css';
+import { describeBlockKind } from '../../../electron/server/documents/block-kind';
 import { blockProblemHtml } from '../../../electron/server/documents/blocks/block-common';
 import { assertRecordOpen } from '../agenda/status';
 import { itemName, itemNumbers, meetingDate, requireMeeting } from '../agenda/queries';
@@ -111,7 +112,7 @@ export const paperHandlers = defineHandlers({
   },
 
   listBlockKinds: (_input, { ws }) =>
-    ws.registry.blocks.list().map((k) => ({ kind: k.kind, label: k.label, inline: k.inline, fields: k.fields.map((f) => ({ ...f })) })),
+    ws.registry.blocks.list().map((k) => describeBlockKind(k, ws)),
 
   previewBlock: (input, { ws }) => {
     const kind = ws.registry.blocks.get(input.kind);

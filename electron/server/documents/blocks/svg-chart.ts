@@ -24,6 +24,8 @@ export interface BarLineChart {
   bars: ChartSeries[];
   /** On the right scale, its own: a balance beside tens of millions of spend would be a flat line. */
   line?: ChartSeries;
+  /** Lines on the left scale (two scenarios' cumulative balances), solid unless dashed. */
+  lines?: Array<ChartSeries & { dashed?: boolean }>;
   /** Tick values in pence, lowest first, including zero. */
   leftTicks: number[];
   rightTicks?: number[];
@@ -90,15 +92,29 @@ export function barLineChartSvg(c: BarLineChart, money: MoneyFormat): string {
     }
   }
 
+  for (const l of c.lines ?? []) {
+    const pts = c.categories.map((_, i) => `${r1(M.left + slot * (i + 0.5))},${left(l.values[i] ?? 0)}`);
+    parts.push(`<polyline points="${pts.join(' ')}" fill="none" stroke="${l.colour}" stroke-width="2.5"${l.dashed ? ' stroke-dasharray="6 3"' : ''}/>`);
+    for (const p of pts) {
+      const [x, y] = p.split(',');
+      parts.push(`<circle cx="${x}" cy="${y}" r="3.5" fill="${l.colour}"/>`);
+    }
+  }
+  if ((c.lines?.length ?? 0) > 0) parts.push(`<line x1="${M.left}" x2="${W - M.right}" y1="${left(0)}" y2="${left(0)}" stroke="#616161" stroke-width="1"/>`);
+
   // The legend, under the years: a swatch and a name for each series.
-  const legend = [...c.bars.map((s) => ({ s, kind: 'bar' as const })), ...(c.line ? [{ s: c.line, kind: 'line' as const }] : [])];
+  const legend = [
+    ...c.bars.map((s) => ({ s, kind: 'bar' as const, dashed: false })),
+    ...(c.line ? [{ s: c.line, kind: 'line' as const, dashed: true }] : []),
+    ...(c.lines ?? []).map((s) => ({ s, kind: 'line' as const, dashed: Boolean(s.dashed) })),
+  ];
   let x = M.left;
   const y = H - 22;
-  for (const { s, kind } of legend) {
+  for (const { s, kind, dashed } of legend) {
     parts.push(
       kind === 'bar'
         ? `<rect x="${x}" y="${y - 9}" width="12" height="12" fill="${s.colour}"/>`
-        : `<line x1="${x}" x2="${x + 18}" y1="${y - 3}" y2="${y - 3}" stroke="${s.colour}" stroke-width="2" stroke-dasharray="6 3"/>`,
+        : `<line x1="${x}" x2="${x + 18}" y1="${y - 3}" y2="${y - 3}" stroke="${s.colour}" stroke-width="2"${dashed ? ' stroke-dasharray="6 3"' : ''}/>`,
     );
     parts.push(text(x + (kind === 'bar' ? 16 : 22), y + 1, s.name, 'start', INK));
     x += (kind === 'bar' ? 28 : 34) + s.name.length * 6.4;
