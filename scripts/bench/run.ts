@@ -371,6 +371,8 @@ async function main(): Promise<void> {
 
     await renderer(dir, args.firstLoads);
     if (args.packRuns > 0) await packBench(async (phase, runs) => (await runChild(phase, dir, [], String(runs))).pack!, args.packRuns);
+    await (await import('./plan')).planBench(args.runs);
+    await (await import('./register')).registerBench(args.runs);
     console.log(`\nTotal benchmark time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     if (args.profile) await diagnose(dir);

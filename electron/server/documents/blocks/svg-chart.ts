@@ -108,20 +108,27 @@ export function barLineChartSvg(c: BarLineChart, money: MoneyFormat): string {
     ...(c.line ? [{ s: c.line, kind: 'line' as const, dashed: true }] : []),
     ...(c.lines ?? []).map((s) => ({ s, kind: 'line' as const, dashed: Boolean(s.dashed) })),
   ];
+  // Laid out in rows, so a long series name (a scenario's) wraps rather than running off the chart.
   let x = M.left;
-  const y = H - 22;
+  let y = H - 22;
   for (const { s, kind, dashed } of legend) {
+    const width = (kind === 'bar' ? 28 : 34) + s.name.length * 6.4;
+    if (x > M.left && x + width > W - 8) {
+      x = M.left;
+      y += 18;
+    }
     parts.push(
       kind === 'bar'
         ? `<rect x="${x}" y="${y - 9}" width="12" height="12" fill="${s.colour}"/>`
         : `<line x1="${x}" x2="${x + 18}" y1="${y - 3}" y2="${y - 3}" stroke="${s.colour}" stroke-width="2"${dashed ? ' stroke-dasharray="6 3"' : ''}/>`,
     );
     parts.push(text(x + (kind === 'bar' ? 16 : 22), y + 1, s.name, 'start', INK));
-    x += (kind === 'bar' ? 28 : 34) + s.name.length * 6.4;
+    x += width;
   }
+  const height = y + 22;
 
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="block-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="block-chart" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-label="${escapeHtml(
       `${c.title}. ${c.description}`,
     )}" font-family="inherit">` +
     `<title>${escapeHtml(c.title)}</title>` +
