@@ -16,6 +16,7 @@ figure.block { break-inside: avoid; page-break-inside: avoid; }
 .block-table .num { text-align: right; white-space: nowrap; }
 .block-table tr.group th { background: #dde4f0; color: #1f3864; font-weight: 600; }
 .block-table tr.subtotal th, .block-table tr.subtotal td { font-weight: 600; border-top: 0.75pt solid #595959; }
+.block-plan-table tbody th, .block-plan-chart tbody th, .block-scenario-compare tbody th { white-space: nowrap; }
 .block-table tr.total th, .block-table tr.total td { font-weight: 700; border-top: 1pt solid #242424; border-bottom: 1.5pt double #242424; }
 .block-note { font-size: 8pt; color: #424242; margin: 0.3em 0 0; }
 .block-chart { display: block; max-width: 100%; height: auto; }

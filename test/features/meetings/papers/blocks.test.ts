@@ -16,6 +16,11 @@ describe('listBlockKinds', () => {
       ['position-table', false],
       ['position-chart', false],
       ['figure', true],
+      ['plan-table', false],
+      ['plan-chart', false],
+      ['scenario-compare', false],
+      ['register-table', false],
+      ['agreements-decisions', false],
     ]);
     const fig = kinds.find((k) => k.kind === 'figure')!;
     expect(fig.fields.map((f) => f.type)).toEqual(['year', 'period', 'choice']);
