@@ -75,7 +75,8 @@ function conflict(label: string, verb: string): AppError {
  */
 export function revertChangeSet(rec: ChangeRecorder, ws: Workspace, changeSetId: number, label: string, verb = 'undone'): void {
   const entries = ws.db.select().from(auditEntry).where(eq(auditEntry.changeSetId, changeSetId)).orderBy(desc(auditEntry.id)).all();
-  for (const e of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i]!;
     const entity = ws.audit.named(e.entity);
     if (!entity) throw new Error(`audit entry ${e.id} names an unknown table ${e.entity}`);
     const table = entity.table;
@@ -86,8 +87,17 @@ export function revertChangeSet(rec: ChangeRecorder, ws: Workspace, changeSetId:
       if (!current) throw conflict(label, verb);
       rec.delete(table, id, context);
     } else if (e.op === 'update') {
-      if (!current || JSON.stringify(current[e.field] ?? null) !== e.newValue) throw conflict(label, verb);
-      rec.update(table, id, { [e.field]: parse(e.oldValue) }, context);
+      // The fields one update changed together go back together: a rule across fields (a received
+      // instalment has an amount, a due one none) holds before and after, never field by field.
+      const old: Record<string, unknown> = {};
+      for (let j = i; j < entries.length; j++) {
+        const f = entries[j]!;
+        if (f.op !== 'update' || f.entity !== e.entity || f.entityId !== e.entityId || f.field in old) break;
+        if (!current || JSON.stringify(current[f.field] ?? null) !== f.newValue) throw conflict(label, verb);
+        old[f.field] = parse(f.oldValue);
+        i = j;
+      }
+      rec.update(table, id, old, context);
     } else {
       if (current) throw conflict(label, verb);
       rec.insert(table, parse(e.oldValue) as Record<string, unknown>, context);

@@ -265,7 +265,7 @@ export const DECEMBER_PAPERS = {
       p(
         'The in-year deficit on the High Needs Block is forecast at ',
         liveFigure('dec-pos-inyear', 'figure', { year: Y, period: 7, measure: 'inYear' }),
-        '. With the Safety Valve instalment of £4,000,000 due in March, the cumulative DSG balance at 31 March 2027 is forecast at ',
+        '. With the Safety Valve instalment of £4,000,000 received on 30 November, the cumulative DSG balance at 31 March 2027 is forecast at ',
         liveFigure('dec-pos-cf', 'figure', { year: Y, period: 7, measure: 'carriedForward' }),
         '.',
       ),
@@ -419,13 +419,13 @@ export const BOARD_PAPER: DemoPaper = {
     purpose: doc(p('To seek the Board’s recommendation to Cabinet on extending the delivery partner contract for the SEND Recovery Plan.')),
     background: doc(
       p(
-        'The SEND Recovery Plan was agreed by Cabinet in July 2023 alongside the Safety Valve agreement. It has eight projects, from the graduated approach in mainstream schools to the commissioning of specialist places. ',
+        'The SEND Recovery Plan was agreed by Cabinet in July 2023 alongside the Safety Valve agreement. It began with eight projects and now has twelve in five workstreams, from the graduated approach in mainstream schools to the commissioning of specialist places. ',
         'A delivery partner was appointed in 2024 after open tender to provide programme management and specialist capacity.',
       ),
     ),
     main_issues: doc(
       p(
-        'Five of the eight projects will not finish by March 2027, chiefly because the SEMH framework (condition 4 of the Safety Valve agreement) was re-tendered in 2026. ',
+        'Five of the eight original projects will not finish by March 2027, chiefly because the SEMH framework (condition 4 of the Safety Valve agreement) was re-tendered in 2026. ',
         'Re-procuring a partner now would take at least six months and lose the team’s knowledge of the projects at the point they are being handed to the service.',
       ),
       bullets(

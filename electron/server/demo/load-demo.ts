@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { yearDates } from '../../shared/periods';
 import type { Workspace } from '../workspace';
 import { addDemoMeetings } from './demo-meetings';
+import { addDemoRecovery } from './demo-recovery';
 import { DEMO_NAME, DEMO_OPENING_BALANCE, DEMO_YEARS, demoHolder, planLines } from './demo-plan';
 
 const pence = (pounds: number) => Math.round(pounds * 100);
@@ -88,6 +89,7 @@ export function loadDemo(ws: Workspace): { years: string[] } {
       });
     }
     addDemoMeetings(rec, ws);
+    addDemoRecovery(rec, ws);
   });
   return { years: DEMO_YEARS.map((y) => y.year) };
 }
