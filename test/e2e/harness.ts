@@ -30,21 +30,34 @@ export interface Screen {
 }
 
 /** A demo workspace in a temp folder, served on loopback, opened in headless Chromium at 1366x768. */
-export async function openDemoSession(options: { screen?: Screen; prepare?: (server: DomainServer) => Promise<void> | void } = {}): Promise<Session> {
-  const s = await openSession(async (server) => {
-    await server.openDefault();
-    loadDemo(server.workspace!);
-    await options.prepare?.(server);
-  }, options.screen);
+export async function openDemoSession(
+  options: { screen?: Screen; prepare?: (server: DomainServer) => Promise<void> | void; now?: () => Date } = {},
+): Promise<Session> {
+  const s = await openSession(
+    async (server) => {
+      await server.openDefault();
+      loadDemo(server.workspace!);
+      await options.prepare?.(server);
+    },
+    options.screen,
+    { now: options.now },
+  );
   await s.page.getByRole('heading', { name: 'High Needs monitoring' }).waitFor();
   return s;
 }
 
-/** The app on loopback in headless Chromium, after `prepare` has set up the server's workspace. */
-export async function openSession(prepare: (server: DomainServer, dir: string) => Promise<void>, screen?: Screen): Promise<Session> {
+/**
+ * The app on loopback in headless Chromium, after `prepare` has set up the server's workspace.
+ * `now` fixes the server's clock (what it takes "today" to be), as testServer's does.
+ */
+export async function openSession(
+  prepare: (server: DomainServer, dir: string) => Promise<void>,
+  screen?: Screen,
+  options: { now?: () => Date } = {},
+): Promise<Session> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error(`${RENDERER_DIR} is missing: run npm run build (npm test does it first).`);
   const dir = mkdtempSync(join(tmpdir(), 'hnb-e2e-'));
-  const server = new DomainServer({ dataDir: dir, user: 'e2e.tester', logError: () => undefined });
+  const server = new DomainServer({ dataDir: dir, user: 'e2e.tester', now: options.now, logError: () => undefined });
   await prepare(server, dir);
   const host = await startWebHost({ server, staticDir: RENDERER_DIR });
   const context = await chromium.launchPersistentContext(join(dir, 'profile'), {

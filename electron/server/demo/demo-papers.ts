@@ -271,6 +271,14 @@ export const DECEMBER_PAPERS = {
       ),
       liveBlock('dec-pos-table', 'position-table', { year: Y, period: 7 }),
       liveBlock('dec-pos-chart', 'position-chart', { year: Y }),
+      h(3, 'Deficit management plan'),
+      p(
+        'The plan sent to the Department in November 2026 runs from the 2025-26 outturn to 2032-33. Without the recovery plan the deficit keeps growing; with it the High Needs Block reaches an in-year surplus in 2029-30. ',
+        'The chart and table show the plan as submitted; the recovery register reports how each project is delivering against it.',
+      ),
+      // Scenario 2 is the mitigated scenario as sent to the DfE, the first mitigated one the demo plan writes (demo-recovery-plan.ts).
+      liveBlock('dec-dmp-chart', 'plan-chart', { scenario: 2 }),
+      liveBlock('dec-dmp-table', 'plan-table', { scenario: 2 }),
       h(3, 'Safety Valve monitoring'),
       p(
         'At its monitoring meeting on 18 November 2026 the Department agreed that condition 2 (mainstream inclusion) is on track. Condition 4 (reducing new independent placements) is not yet met; ',

@@ -210,7 +210,7 @@ describe('the demo meetings', () => {
       expect(rendered.problems, row.title).toEqual([]);
       for (const b of Object.values(snap.blocks)) kinds.add(b.kind);
     }
-    expect([...kinds].sort()).toEqual(['figure', 'monitoring-movement', 'monitoring-table', 'position-chart', 'position-table']);
+    expect([...kinds].sort()).toEqual(['figure', 'monitoring-movement', 'monitoring-table', 'plan-chart', 'plan-table', 'position-chart', 'position-table']);
   });
 
   it('quote the forecast overspend at P7 inline, as `hnb summary` gives it', async () => {

@@ -95,3 +95,15 @@ describe('plan blocks', () => {
     expect(dumpTables(t.sqlite)).toEqual(before);
   });
 });
+
+describe('the demo', () => {
+  it('puts the plan as sent to the DfE in the December forum paper, and the blocks find it', async () => {
+    const papers = t.sqlite.prepare("SELECT sections FROM paper WHERE sections LIKE '%dec-dmp-chart%'").all() as Array<{ sections: string }>;
+    expect(papers).toHaveLength(1);
+    const chart = await t.ok('previewBlock', { kind: 'plan-chart', settings: { scenario: 2 } });
+    expect(chart.problem).toBeNull();
+    expect(chart.caption).toMatch(/Unmitigated \(sent to DfE, November 2026\) \(unmitigated\) against Mitigated \(sent to DfE, November 2026\) \(mitigated\)$/);
+    const table = await t.ok('previewBlock', { kind: 'plan-table', settings: { scenario: 2 } });
+    expect(table.html).toContain('The first year with an in-year surplus is 2029-30.');
+  });
+});
