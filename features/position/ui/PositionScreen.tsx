@@ -24,7 +24,7 @@ export default function PositionScreen() {
     spend: s.forecastPence / 100,
     balance: s.carriedForwardPence / 100,
   }));
-  const axis = (v: number) => money.short(v * 100);
+  const axis = (v: number) => money.short(Math.round(v * 100));
   const balanceTicks = niceScale(chartData.map((d) => d.balance));
   return (
     <section className="screen scroll" aria-labelledby="position-title">
@@ -83,7 +83,7 @@ export default function PositionScreen() {
                     ticks={balanceTicks}
                     domain={[balanceTicks[0]!, balanceTicks[balanceTicks.length - 1]!]}
                   />
-                  <Tooltip formatter={(v) => money.format(Number(v) * 100)} />
+                  <Tooltip formatter={(v) => money.format(Math.round(Number(v) * 100))} />
                   <Legend wrapperStyle={{ fontSize: 12 }} />
                   <ReferenceLine yAxisId="balance" y={0} stroke="#616161" />
                   <Bar yAxisId="money" dataKey="funding" name="Net High Needs funding" fill={COLOURS.funding} radius={[2, 2, 0, 0]} isAnimationActive={false} />

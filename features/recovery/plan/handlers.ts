@@ -1,3 +1,4 @@
+import { ukLongDate } from '../../../electron/shared/dates';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../../electron/shared/errors';
 import { defineHandlers } from '../../../electron/server/handler';
@@ -458,9 +459,13 @@ export const planHandlers = defineHandlers({
   submitScenario: (input, { ws }) => {
     const s = requireScenario(ws.db, input.id);
     if (isLocked(ws.db, s.id)) {
-      throw new AppError('LOCKED', `"${s.name}" was submitted${s.submittedOn ? ` on ${s.submittedOn}` : ''} and is locked. Copy it to make a new version.`, {
-        issues: [{ field: 'id', rule: 'submitted once', message: `${s.name} is already submitted` }],
-      });
+      throw new AppError(
+        'LOCKED',
+        `"${s.name}" was submitted${s.submittedOn ? ` on ${ukLongDate(s.submittedOn)}` : ''} and is locked. Copy it to make a new version.`,
+        {
+          issues: [{ field: 'id', rule: 'submitted once', message: `${s.name} is already submitted` }],
+        },
+      );
     }
     // Submitting a mitigated scenario submits what it rests on too: the figures sent must stay reproducible.
     const parent = s.kind === 'mitigated' && s.parentId !== null ? requireScenario(ws.db, s.parentId, 'parentId') : null;

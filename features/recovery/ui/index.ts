@@ -10,7 +10,7 @@ import { featureUi } from '../../../renderer/src/feature-ui';
 export const recoveryUi = featureUi({
   routes: [
     { path: '/plan', label: 'Deficit plan', section: 'Recovery', order: 10, icon: ArrowTrendingLinesRegular, load: () => import('./PlanScreen') },
-    { path: '/plan/compare', label: 'Compare scenarios', section: 'Recovery', order: 20, icon: BranchCompareRegular, load: () => import('./CompareScreen') },
+    { path: '/compare', label: 'Compare scenarios', section: 'Recovery', order: 20, icon: BranchCompareRegular, load: () => import('./CompareScreen') },
     { path: '/register', label: 'Recovery register', section: 'Recovery', order: 30, icon: TaskListSquareLtrRegular, load: () => import('./RegisterScreen') },
     {
       path: '/register/:projectId',

@@ -10,7 +10,7 @@ const COLOURS: Record<Rag, BadgeProps['color']> = { red: 'danger', amber: 'warni
 export function RagBadge({ rag, size = 'medium' }: { rag: Rag | null; size?: BadgeProps['size'] }) {
   if (!rag)
     return (
-      <Badge appearance="outline" color="subtle" size={size} className="rag-badge rag-none">
+      <Badge appearance="outline" color="subtle" size={size} className="rag-badge rag-none" style={{ color: '#424242' }}>
         Not rated
       </Badge>
     );
