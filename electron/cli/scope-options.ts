@@ -1,9 +1,22 @@
-/** A workbook kind's scope from command-line options: --year 2026-27 --period P7 --holder "J Smith". */
+/**
+ * A workbook kind's scope from command-line options: --year 2026-27 --period P7 --holder "J Smith",
+ * and the recovery kinds' --scenario, --plan, --workstream, --agreement, --quarter. They arrive as
+ * text; each kind's scope schema coerces and checks its own.
+ */
 import { parsePeriod } from '../shared/periods';
 import type { ScopeFieldInfo } from '../shared/workbook-types';
 import { type CliContext, optionError, stringOption } from './command';
 
-export const SCOPE_OPTIONS = { year: 'string', period: 'string', holder: 'string' } as const;
+export const SCOPE_OPTIONS = {
+  year: 'string',
+  period: 'string',
+  holder: 'string',
+  scenario: 'string',
+  plan: 'string',
+  workstream: 'string',
+  agreement: 'string',
+  quarter: 'string',
+} as const;
 
 export function periodOption(ctx: CliContext): number | undefined {
   const text = stringOption(ctx, 'period');

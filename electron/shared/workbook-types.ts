@@ -1,7 +1,12 @@
 /** Result shapes of the spreadsheet round trip: workbook kinds, import previews, batches. */
 import type { ErrorIssue } from './errors';
 
-export type FieldType = 'id' | 'text' | 'code' | 'money' | 'int' | 'date' | 'list';
+/**
+ * How a column's cells are read and written. `percent`: stored as whole basis points (350 is
+ * 3.5%), written as a fraction under a 0.00% format. `number`: a decimal to at most four places
+ * (a count of children or places, a KPI value).
+ */
+export type FieldType = 'id' | 'text' | 'code' | 'money' | 'int' | 'date' | 'list' | 'percent' | 'number';
 
 export interface KindFieldInfo {
   field: string;
@@ -79,7 +84,8 @@ export interface PreviewCounts {
 
 /** Something about the whole file that Apply asks about again before it goes ahead. */
 export interface PreviewFlag {
-  code: 'mostly-unmatched' | 'large-moves' | 'matched-by-key';
+  /** extreme-values: a percentage beyond the range its column asks about (growth past ±25%). */
+  code: 'mostly-unmatched' | 'large-moves' | 'matched-by-key' | 'extreme-values';
   message: string;
 }
 

@@ -1,5 +1,6 @@
 import { agreementsCli } from './agreements/cli';
 import { planCli } from './plan/cli';
+import { planExportCli } from './plan/export-cli';
 import { registerCli } from './register/cli';
 
-export const recoveryCli = [...planCli, ...registerCli, ...agreementsCli];
+export const recoveryCli = [...planCli, ...planExportCli, ...registerCli, ...agreementsCli];

@@ -710,5 +710,11 @@ function flagsOf(def: KindDef, diff: DiffResult, fallbackNote: string | null, la
       message: `${diff.largeMoves} ${def.rowNoun}${diff.largeMoves === 1 ? ' moves' : 's move'} by more than ${largeMovePercent}%: check ${diff.largeMoves === 1 ? 'it' : 'them'} below.`,
     });
   }
+  if (diff.extremes > 0) {
+    flags.push({
+      code: 'extreme-values',
+      message: `${diff.extremes} ${def.rowNoun}${diff.extremes === 1 ? ' has a percentage' : 's have percentages'} outside the usual range: check ${diff.extremes === 1 ? 'it' : 'them'} below.`,
+    });
+  }
   return flags;
 }

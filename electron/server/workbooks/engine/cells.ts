@@ -205,3 +205,80 @@ export function readListValue(v: RawValue | undefined, allowed: readonly string[
   const hit = allowed.find((a) => a.toLowerCase() === String(text.value).toLowerCase());
   return hit !== undefined ? { ok: true, value: hit } : fail(`must be one of the ${rule.listName} in the list`, v);
 }
+
+export interface RangeRule {
+  /** Blank reads as null rather than an error. */
+  optional?: boolean;
+  nonNegative?: boolean;
+  /** In the stored unit: basis points for a percentage. */
+  minValue?: number;
+  maxValue?: number;
+}
+
+/** A percentage as people read it: 350 basis points is "3.5%", -1250 is "-12.5%". */
+export function percentText(bp: number): string {
+  return `${(bp / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`;
+}
+
+const PERCENT_TEXT = /^([+-])?\s*((?:\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.\d{1,2})?|\.\d{1,2})\s*%$/;
+
+/**
+ * A percentage, as whole basis points (350 = 3.5%). Cells are untrusted, so the rule is the one
+ * Excel shows: our percent columns carry a 0.00% format, so a number is a fraction (0.035 is
+ * 3.5%; a bare 3.5 shows, and is read, as 350%, which the column's range or its confirmation
+ * then catches). A number is rounded to the basis point its format shows, as money is rounded
+ * to the penny. Text must carry its % sign ("3.5%", "-2.25 %"): "3.5" on its own could mean
+ * either, so it is refused, as is more than two decimals ("3.456%", a slip), a date or TRUE/FALSE.
+ */
+export function readPercent(v: RawValue | undefined, rule: RangeRule = {}): CellRead {
+  if (isProblem(v)) return problemRead(v);
+  if (isDateCell(v)) return fail('must be a percentage, not a date', v);
+  if (isBlank(v)) return rule.optional ? { ok: true, value: null } : fail('must be a percentage (blank is not allowed)', v);
+  let bp: number;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v) || Math.abs(v) > 1e7) return fail('must be a percentage, such as 3.5%', v);
+    bp = Math.round(v * 10_000);
+  } else if (typeof v === 'string') {
+    const m = PERCENT_TEXT.exec(v.trim());
+    if (!m) return fail('must be a percentage, such as 3.5% or -2.25%', v);
+    // Whole hundredths of a percent from the digits, so no float noise creeps in.
+    const [whole, frac = ''] = m[2]!.replace(/,/g, '').split('.');
+    bp = Number(whole || '0') * 100 + Number(frac.padEnd(2, '0'));
+    if (m[1] === '-') bp = -bp;
+  } else return fail('must be a percentage, such as 3.5%', v);
+  return inRange(Object.is(bp, -0) ? 0 : bp, v, rule, percentText);
+}
+
+const NUMBER_TEXT = /^([+-])?\s*(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d{1,4}))?$/;
+
+/**
+ * A decimal to at most four places: a count of children or places, a KPI value. A number cell
+ * is rounded to four places (a formula's saved value carries float noise); text may have
+ * thousands commas ("1,250.5") but not more than four decimals, a % sign or a £.
+ */
+export function readNumber(v: RawValue | undefined, rule: RangeRule = {}): CellRead {
+  if (isProblem(v)) return problemRead(v);
+  if (isDateCell(v)) return fail('must be a number, not a date', v);
+  if (isBlank(v)) return rule.optional ? { ok: true, value: null } : fail('must be a number (blank is not allowed)', v);
+  let n: number;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return fail('must be a number', v);
+    n = Math.round(v * 10_000) / 10_000;
+  } else if (typeof v === 'string') {
+    const t = v.trim();
+    const m = NUMBER_TEXT.exec(t);
+    if (!m || (m[2] === undefined && m[3] === undefined)) return fail('must be a number, such as 1250 or 12.5, with at most four decimal places', v);
+    n = Number(`${m[1] ?? ''}${(m[2] ?? '0').replace(/,/g, '')}${m[3] ? `.${m[3]}` : ''}`);
+  } else return fail('must be a number', v);
+  if (Math.abs(n) > 1e12) return fail('is too large a number', v);
+  return inRange(Object.is(n, -0) ? 0 : n, v, rule, (x) => x.toLocaleString('en-GB', { maximumFractionDigits: 4 }));
+}
+
+function inRange(value: number, v: RawValue | undefined, rule: RangeRule, text: (x: number) => string): CellRead {
+  if (rule.nonNegative && value < 0) return fail('must not be negative', v);
+  const { minValue: lo, maxValue: hi } = rule;
+  if (lo !== undefined && hi !== undefined && (value < lo || value > hi)) return fail(`must be between ${text(lo)} and ${text(hi)}`, v);
+  if (lo !== undefined && value < lo) return fail(`must be at least ${text(lo)}`, v);
+  if (hi !== undefined && value > hi) return fail(`must be at most ${text(hi)}`, v);
+  return { ok: true, value };
+}

@@ -4,10 +4,11 @@
  * it, the database changed it since, or both (a conflict the user settles row by row). Also
  * notes what deserves a second look: a first negative figure on a row, a large move.
  */
+import { ukDate } from '../../../shared/dates';
 import type { ErrorIssue } from '../../../shared/errors';
 import type { MoneyFormat } from '../../../shared/money';
 import type { CellChange, PreviewCounts, PreviewRow } from '../../../shared/workbook-types';
-import type { FieldValue } from './cells';
+import { type FieldValue, percentText } from './cells';
 import { fingerprint } from './fingerprint';
 import type { Matched } from './identity';
 import { cellIssue, type Interpreted } from './interpret';
@@ -31,6 +32,8 @@ export interface DiffResult {
   missing: DbRow[];
   /** Rows whose money moved by more than the threshold. */
   largeMoves: number;
+  /** Rows (changed or added) holding a percentage beyond its column's `confirmBeyond`. */
+  extremes: number;
   /** Rows matched to nothing, out of all the file's data rows. */
   dataRows: number;
 }
@@ -38,6 +41,9 @@ export interface DiffResult {
 export function display(c: ColumnDef, v: FieldValue | undefined, money: MoneyFormat): string {
   if (v === null || v === undefined || v === '') return '(blank)';
   if (c.type === 'money') return money.format(v as number, { pence: true });
+  if (c.type === 'percent') return percentText(v as number);
+  if (c.type === 'number') return (v as number).toLocaleString('en-GB', { maximumFractionDigits: 4 });
+  if (c.type === 'date') return ukDate(String(v));
   return String(v);
 }
 
@@ -67,6 +73,7 @@ export function diffRows(def: KindDef, data: KindData, file: Interpreted, matche
   let unmatched = 0;
   let warned = 0;
   let largeMoves = 0;
+  let extremes = 0;
   const label = (m: Matched) => ({
     ref: String(m.row.values[def.keyField] ?? m.db?.values[def.keyField] ?? ''),
     label: String(m.row.values[def.labelField] ?? m.db?.values[def.labelField] ?? ''),
@@ -82,7 +89,12 @@ export function diffRows(def: KindDef, data: KindData, file: Interpreted, matche
       const cells: CellChange[] = fields.map((c) => ({ field: c.field, header: c.header, old: '', new: display(c, fr.values[c.field], o.money) }));
       if (complete) {
         additions.push({ fileRow: fr.fileRow, values: fr.values });
-        rows.push({ key: `new:${fr.fileRow}`, status: 'added', fileRow: fr.fileRow, ref, label: name, cells });
+        const asked = extremeWarnings(fields, fr.values);
+        if (asked.length) {
+          extremes++;
+          warned++;
+        }
+        rows.push({ key: `new:${fr.fileRow}`, status: 'added', fileRow: fr.fileRow, ref, label: name, cells, ...(asked.length ? { warnings: asked } : {}) });
       } else {
         unmatched++;
         const why = m.elsewhere
@@ -134,6 +146,7 @@ export function diffRows(def: KindDef, data: KindData, file: Interpreted, matche
     }));
     const warnings = rowWarnings(changedFields, db, fr.values, data, o);
     if (warnings.large) largeMoves++;
+    if (warnings.extreme) extremes++;
     const entry = { id: db.id, fileRow: fr.fileRow, values, current: db.values };
     if (exported !== undefined && fullFile) {
       const fileFp = fingerprint(allEditable.map((c) => fr.values[c.field] ?? null));
@@ -201,13 +214,26 @@ export function diffRows(def: KindDef, data: KindData, file: Interpreted, matche
     additions,
     missing,
     largeMoves,
+    extremes,
     dataRows: matched.length,
   };
 }
 
-/** What is worth a second look in a row's changes: a first negative figure, a move beyond the threshold. */
-function rowWarnings(changed: ColumnDef[], db: DbRow, file: RowValues, data: KindData, o: DiffOptions): { list: string[]; large: boolean } {
+/** Percentages beyond the range their column asks about: allowed, once confirmed. */
+function extremeWarnings(fields: ColumnDef[], file: RowValues): string[] {
   const list: string[] = [];
+  for (const c of fields) {
+    const v = file[c.field];
+    if (c.type !== 'percent' || c.confirmBeyond === undefined || typeof v !== 'number' || Math.abs(v) <= c.confirmBeyond) continue;
+    list.push(`${c.header} is ${percentText(v)}, beyond ±${percentText(c.confirmBeyond)}: is that meant, or a slip?`);
+  }
+  return list;
+}
+
+/** What is worth a second look in a row's changes: a first negative figure, a move beyond the threshold, an extreme percentage. */
+function rowWarnings(changed: ColumnDef[], db: DbRow, file: RowValues, data: KindData, o: DiffOptions): { list: string[]; large: boolean; extreme: boolean } {
+  const list = extremeWarnings(changed, file);
+  const extreme = list.length > 0;
   let large = false;
   for (const c of changed) {
     if (c.type !== 'money') continue;
@@ -227,5 +253,5 @@ function rowWarnings(changed: ColumnDef[], db: DbRow, file: RowValues, data: Kin
       );
     }
   }
-  return { list, large };
+  return { list, large, extreme };
 }

@@ -16,7 +16,7 @@ export interface MappableField {
   header: string;
   aliases: string[];
   required: boolean;
-  type: 'id' | 'text' | 'code' | 'money' | 'int' | 'date' | 'list';
+  type: FieldType;
 }
 /** col 1-based, letter like 'A', 'AB'. */
 export interface HeaderCell {
@@ -27,6 +27,7 @@ export interface HeaderCell {
 /** field -> 1-based column. */
 export type ColumnMapping = Record<string, number>;
 
+import type { FieldType } from '../../../shared/workbook-types';
 import { columnLetter } from '../column-letter';
 
 export { columnLetter };

@@ -4,7 +4,7 @@
  */
 import type { ErrorIssue } from '../../../shared/errors';
 import { columnLetter } from '../column-letter';
-import { type CellRead, isBlank, type RawValue, readDate, readInt, readListValue, readMoney, readText, shown } from './cells';
+import { type CellRead, isBlank, type RawValue, readDate, readInt, readListValue, readMoney, readNumber, readPercent, readText, shown } from './cells';
 import { type ColumnDef, ID_FIELD, type KindData, type KindDef, type RowValues } from './kind';
 import type { RawRow } from './read-workbook';
 
@@ -40,6 +40,10 @@ function readCell(c: ColumnDef, v: RawValue | undefined, data: KindData, date190
       return readMoney(v, { optional: c.optional, nonNegative: c.nonNegative });
     case 'int':
       return readInt(v);
+    case 'percent':
+      return readPercent(v, { optional: c.optional, nonNegative: c.nonNegative, minValue: c.minValue, maxValue: c.maxValue });
+    case 'number':
+      return readNumber(v, { optional: c.optional, nonNegative: c.nonNegative, minValue: c.minValue, maxValue: c.maxValue });
     case 'date':
       return readDate(v, { date1904, optional: !c.required });
     case 'list':

@@ -22,14 +22,16 @@ export interface ColumnDef {
   key?: boolean;
   required?: boolean;
   maxLength?: number;
-  /** Money that may not be negative. */
+  /** Money, or a number, that may not be negative. */
   nonNegative?: boolean;
-  /** Money that may be left blank (an actual not yet known). */
+  /** Money, a percentage or a number that may be left blank (an actual not yet known). */
   optional?: boolean;
   /** Name of a list in KindData.lists: validation in the sheet and on import. */
   list?: string;
   /** A formula per row, built from other columns' letters; its value is computed, never read. */
   formula?: (col: (field: string) => string, row: number) => string;
+  /** A formula column whose formula gives "" on an empty row: the spare rows carry no value rather than 0. */
+  blankWhenEmpty?: boolean;
   /** Summed in the totals row. */
   total?: boolean;
   /** Red when positive (overspend), green when negative. */
@@ -41,6 +43,17 @@ export interface ColumnDef {
   flagLargeMoves?: boolean;
   /** A first negative figure in this money field, where the row has never had one, is a warning. */
   warnFirstNegative?: boolean;
+  /**
+   * Percent and number columns: the least and greatest value read, in the stored unit (basis
+   * points for a percentage: -10000 is -100%). Outside them the cell is refused.
+   */
+  minValue?: number;
+  maxValue?: number;
+  /**
+   * Percent columns: a value beyond ± this many basis points is allowed but asked about before
+   * apply (growth past 25% is more often a slip than a plan).
+   */
+  confirmBeyond?: number;
 }
 
 export type RowValues = Record<string, FieldValue>;
@@ -58,6 +71,8 @@ export interface KindData {
   lists: Record<string, string[]>;
   /** Under the title: what the sheet covers ("2026-27, P7 October 2026, holder: J Smith"). */
   subtitle: string;
+  /** The printed footer's middle, when "title: subtitle" is too long for the page. */
+  footer?: string;
   /** "id:field" for each row and money field that has ever held a negative figure. */
   negativesSeen?: Set<string>;
   /**
@@ -110,10 +125,15 @@ export interface KindDef<S extends KindScope = any> {
   spareRows: number;
   columns: ColumnDef[];
   instructions: string[];
+  /** The line under the sheet's subtitle; by default, about white and grey cells, pounds and variance. */
+  hint?: string;
   fileName: (scope: S) => string;
   load: (ws: Workspace, scope: S) => KindData;
   /** Rules across rows and fields (unique codes); returns problems as [fileRow, field, rule, found]. */
-  checkRows?: (rows: Array<{ fileRow: number; id: number | null; values: RowValues }>, data: KindData) => Array<[number, string, string, string]>;
+  checkRows?: (
+    rows: Array<{ fileRow: number; id: number | null; values: RowValues /** A cell of the row broke its rule (already reported). */; invalid?: boolean }>,
+    data: KindData,
+  ) => Array<[number, string, string, string]>;
   apply: (rec: ChangeRecorder, ws: Workspace, scope: S, plan: ApplyPlan, data: KindData) => void;
   /** How a deleted row is described in the preview ("line retired", "return cleared"). */
   deleteMeans: string;

@@ -9,7 +9,7 @@ import { ukDateTime } from '../../../shared/dates';
 import type { MoneyFormat } from '../../../shared/money';
 import type { KindScope } from '../../../shared/workbook-types';
 import { A4_LANDSCAPE, FONT, HEADER_FILL, OVER_RED, THIN, TOTAL_FILL, UNDER_GREEN } from '../styles';
-import type { FieldValue } from './cells';
+import { type FieldValue, percentText } from './cells';
 import { fingerprint } from './fingerprint';
 import { editableColumns, type ColumnDef, type KindData, type KindDef } from './kind';
 import { META_SHEET, metaRows } from './meta';
@@ -43,25 +43,34 @@ const CELL_BORDER = { top: THIN, bottom: THIN, left: THIN, right: THIN };
  */
 function columnStyles(c: ColumnDef, gbp: string): { body: Partial<ExcelJS.Style>; total: Partial<ExcelJS.Style> } {
   const money = c.type === 'money';
+  const numeric = money || c.type === 'percent' || c.type === 'number';
+  const format = NUMBER_FORMATS[c.type] ?? (money ? gbp : '@');
   const body: Partial<ExcelJS.Style> = {
     font: BODY_FONT,
     fill: c.editable ? INPUT_FILL : LOCKED_FILL,
     border: CELL_BORDER,
     // Text columns are formatted as Text, so a value starting "=" stays text even when edited.
-    numFmt: money ? gbp : c.type === 'int' || c.type === 'id' ? '0' : '@',
-    alignment: { vertical: 'top', wrapText: Boolean(c.wrap), horizontal: money ? 'right' : 'left' },
+    numFmt: format,
+    alignment: { vertical: 'top', wrapText: Boolean(c.wrap), horizontal: numeric ? 'right' : 'left' },
     protection: { locked: !c.editable },
   };
   const total: Partial<ExcelJS.Style> = {
     font: { name: FONT, size: 10, bold: true },
     fill: TOTAL_FILL,
     border: { top: THIN, bottom: THIN },
-    numFmt: money ? gbp : '@',
-    alignment: { horizontal: money ? 'right' : 'left' },
+    numFmt: numeric ? format : '@',
+    alignment: { horizontal: numeric ? 'right' : 'left' },
     protection: { locked: true },
   };
   return { body, total };
 }
+
+/**
+ * Formats by field type, money aside (it follows the workspace's negative style). A percentage
+ * is written as a fraction under 0.00%, so Excel shows 3.50% and typing 3.5 into it gives 3.5%.
+ * A number uses General: "#,##0.####" would show 12 as "12.".
+ */
+const NUMBER_FORMATS: Partial<Record<ColumnDef['type'], string>> = { int: '0', id: '0', percent: '0.00%', number: 'General', date: 'dd/mm/yyyy' };
 
 const HEADER_STYLE: Partial<ExcelJS.Style> = {
   font: { name: FONT, size: 10, bold: true, color: { argb: 'FFFFFFFF' } },
@@ -71,9 +80,15 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
   protection: { locked: true },
 };
 
+/** Serial 0 of Excel's 1900 date system, as every date from March 1900 on counts it. */
+const EXCEL_DAY_ZERO = Date.UTC(1899, 11, 30);
+
 function cellValue(c: ColumnDef, v: FieldValue | undefined): FieldValue {
   if (v === null || v === undefined) return null;
   if (c.type === 'money') return (v as number) / 100;
+  if (c.type === 'percent') return (v as number) / 10_000;
+  // A stored day (2026-01-15) as the serial number Excel shows, under dd/mm/yyyy, as 15/01/2026.
+  if (c.type === 'date') return (Date.parse(`${String(v)}T00:00:00Z`) - EXCEL_DAY_ZERO) / 86_400_000;
   return v;
 }
 
@@ -151,6 +166,37 @@ function writeLists(wb: TableWorkbookWriter, data: KindData): Map<string, string
   return refs;
 }
 
+/**
+ * A percent or number column's range as Excel's own check, so a slip is stopped as it is typed;
+ * the import reads every cell again whatever Excel allowed.
+ */
+function rangeValidation(c: ColumnDef): ExcelJS.DataValidation {
+  const percent = c.type === 'percent';
+  const scale = percent ? 10_000 : 1;
+  const lo = c.minValue ?? (c.nonNegative ? 0 : -1e12);
+  const hi = c.maxValue ?? 1e12;
+  const text = (x: number) => (percent ? percentText(x) : x.toLocaleString('en-GB', { maximumFractionDigits: 4 }));
+  const what = percent ? 'a percentage, such as 3.5%' : 'a number';
+  const bounds =
+    c.minValue !== undefined && c.maxValue !== undefined
+      ? `, from ${text(lo)} to ${text(hi)}`
+      : c.minValue !== undefined || c.nonNegative
+        ? `, ${text(lo)} or more`
+        : c.maxValue !== undefined
+          ? `, at most ${text(hi)}`
+          : '';
+  return {
+    type: 'decimal',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [lo / scale, hi / scale],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: c.header,
+    error: `${c.header} is ${what}${bounds}.`,
+  };
+}
+
 /** Writes the workbook to `out` and resolves when the last byte is written. */
 export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindData, scope: KindScope, head: ExportHeader): Promise<void> {
   const wb = new TableWorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: ZIP_OPTIONS });
@@ -179,7 +225,9 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
       printArea: `B1:${columnLetter(lastCol)}${totalRow}`,
     },
-    headerFooter: { oddFooter: `&L${head.authority.replace(/&/g, '&&')}&C${def.title}: ${data.subtitle.replace(/&/g, '&&')}&RPage &P of &N` },
+    headerFooter: {
+      oddFooter: `&L${head.authority.replace(/&/g, '&&')}&C${(data.footer ?? `${def.title}: ${data.subtitle}`).replace(/&/g, '&&')}&RPage &P of &N`,
+    },
   });
   ws.columns = cols.map((c) => ({ width: c.width, hidden: c.type === 'id' }));
 
@@ -189,7 +237,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
   const sub = ws.addRow(['', data.subtitle]);
   sub.getCell(2).font = { name: FONT, size: 11 };
   sub.commit();
-  const hint = ws.addRow(['', 'Type in the white cells; grey cells are locked. Amounts are pounds. Positive variance is an overspend.']);
+  const hint = ws.addRow(['', def.hint ?? 'Type in the white cells; grey cells are locked. Amounts are pounds. Positive variance is an overspend.']);
   hint.getCell(2).font = { name: FONT, size: 9, italic: true, color: { argb: 'FF555555' } };
   hint.commit();
 
@@ -212,7 +260,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
     for (let i = 0; i < lastCol; i++) {
       const c = cols[i]!;
       const f = formulaCols[i];
-      if (f) cells[i] = { formula: f(letterOf, rowNo), result: values ? (cellValue(c, values[c.field]) as number | null) : 0 };
+      if (f) cells[i] = { formula: f(letterOf, rowNo), result: values ? (cellValue(c, values[c.field]) as number | null) : c.blankWhenEmpty ? null : 0 };
       else if (c.type === 'id') cells[i] = id;
       else cells[i] = values ? cellValue(c, values[c.field]) : null;
     }
@@ -246,7 +294,7 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
       const sum = data.rows.reduce((s, r) => s + ((r.values[c.field] as number | null) ?? 0), 0);
       cell.value = {
         formula: `SUBTOTAL(109,${columnLetter(i + 1)}${firstData}:${columnLetter(i + 1)}${lastData})`,
-        result: sum / 100,
+        result: c.type === 'money' ? sum / 100 : sum,
       } as ExcelJS.CellFormulaValue;
     }
   });
@@ -292,6 +340,8 @@ export async function writeKindWorkbook(out: Writable, def: KindDef, data: KindD
               error: `${c.header} is an amount in pounds; a credit is negative, such as -1234.`,
             },
       );
+    } else if (c.type === 'percent' || c.type === 'number') {
+      dv.add(range(c), rangeValidation(c));
     } else if (c.type === 'text' && c.maxLength) {
       dv.add(range(c), {
         type: 'textLength',

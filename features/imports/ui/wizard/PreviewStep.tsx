@@ -59,6 +59,7 @@ export const FLAG_TITLES: Record<PreviewFlag['code'], string> = {
   'matched-by-key': 'Rows matched another way',
   'mostly-unmatched': 'Most rows match nothing',
   'large-moves': 'Large moves',
+  'extreme-values': 'Percentages outside the usual range',
 };
 
 /** "… remove rows missing from the file", the consequence" → the consequence alone. */
