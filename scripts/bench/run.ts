@@ -373,6 +373,7 @@ async function main(): Promise<void> {
     if (args.packRuns > 0) await packBench(async (phase, runs) => (await runChild(phase, dir, [], String(runs))).pack!, args.packRuns);
     await (await import('./plan')).planBench(args.runs);
     await (await import('./register')).registerBench(args.runs);
+    await (await import('./register-screen')).registerScreenBench(args.runs);
     console.log(`\nTotal benchmark time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     if (args.profile) await diagnose(dir);

