@@ -72,7 +72,8 @@ export const importsCli = cliCommands([
   },
   {
     words: ['export'],
-    usage: 'hnb export KIND --year Y [--period P] [--holder NAME] --out FILE.xlsx',
+    usage:
+      'hnb export KIND [--year Y] [--period P] [--holder NAME] [--scenario NAME] [--plan NAME] [--workstream CODE] [--agreement NAME] [--quarter Q] --out FILE.xlsx',
     describe: 'a workbook to fill in and import back (hnb kinds lists the kinds)',
     options: { ...SCOPE_OPTIONS, out: 'string' },
     workspace: 'open',

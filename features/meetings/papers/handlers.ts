@@ -111,8 +111,7 @@ export const paperHandlers = defineHandlers({
     return detailOf(ws, row.itemId);
   },
 
-  listBlockKinds: (_input, { ws }) =>
-    ws.registry.blocks.list().map((k) => describeBlockKind(k, ws)),
+  listBlockKinds: (_input, { ws }) => ws.registry.blocks.list().map((k) => describeBlockKind(k, ws)),
 
   previewBlock: (input, { ws }) => {
     const kind = ws.registry.blocks.get(input.kind);

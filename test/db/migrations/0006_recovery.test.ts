@@ -73,7 +73,9 @@ describe('migration 0006_recovery', () => {
       db.exec(`INSERT INTO plan_line (scenario_id, code, name, group_name, method, base_pence) VALUES (1, 'L1', 'INMSS', 'INMSS', 'activity', 100)`),
     ).toThrow(/plan_line_activity_count/);
     expect(() =>
-      db.exec(`INSERT INTO plan_line (scenario_id, code, name, group_name, method, base_pence, cost_growth_bp) VALUES (1, 'L1', 'x', 'g', 'percent', 100, 200000)`),
+      db.exec(
+        `INSERT INTO plan_line (scenario_id, code, name, group_name, method, base_pence, cost_growth_bp) VALUES (1, 'L1', 'x', 'g', 'percent', 100, 200000)`,
+      ),
     ).toThrow(/plan_line_growth/);
     expect(() => db.exec(`INSERT INTO plan_line (scenario_id, code, name, group_name, method, base_pence) VALUES (1, 'L1', 'x', 'g', 'percent', 1.5)`)).toThrow(
       /plan_line_whole/,
@@ -86,9 +88,9 @@ describe('migration 0006_recovery', () => {
       ),
     ).toThrow(/agreement_dates/);
     expect(() => db.exec(`INSERT INTO decision_threshold (effective_from, key_decision_pence) VALUES (NULL, 100)`)).toThrow(/NOT NULL/);
-    expect(() =>
-      db.exec(`INSERT INTO agreement_condition (agreement_id, kind, text) VALUES (1, 'underspend_return', 'Underspend returned')`),
-    ).toThrow(/agreement_condition_underspend|FOREIGN KEY/);
+    expect(() => db.exec(`INSERT INTO agreement_condition (agreement_id, kind, text) VALUES (1, 'underspend_return', 'Underspend returned')`)).toThrow(
+      /agreement_condition_underspend|FOREIGN KEY/,
+    );
     // A received instalment says how much and when; a due one holds no received amount.
     db.exec(`INSERT INTO sv_agreement (id, name, kind, signed_on, total_pence) VALUES (1, 'SV', 'safety_valve', '2023-03-01', 100)`);
     expect(() => db.exec(`INSERT INTO sv_instalment (agreement_id, year_id, expected_pence, status) VALUES (1, '2024-25', 10, 'received')`)).toThrow(

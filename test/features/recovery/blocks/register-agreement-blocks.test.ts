@@ -9,7 +9,14 @@ beforeAll(async () => {
   const more = await t.ok('saveWorkstream', { code: 'BW2', name: 'Sufficiency' });
   const w1 = workstreams.find((w) => w.code === 'BW1')!.id;
   const w2 = more.find((w) => w.code === 'BW2')!.id;
-  const a = await t.ok('saveProject', { code: 'BP1', name: 'Inclusion co-ordinator', workstreamId: w1, fundingSource: 'hnb', approvedBudgetPence: 6_500_000, forecastPence: 6_500_000 });
+  const a = await t.ok('saveProject', {
+    code: 'BP1',
+    name: 'Inclusion co-ordinator',
+    workstreamId: w1,
+    fundingSource: 'hnb',
+    approvedBudgetPence: 6_500_000,
+    forecastPence: 6_500_000,
+  });
   const b = await t.ok('saveProject', { code: 'BP2', name: 'Panel redesign', workstreamId: w1, fundingSource: 'hnb' });
   const c = await t.ok('saveProject', { code: 'BP3', name: 'Local special places', workstreamId: w2, fundingSource: 'council' });
   await t.ok('recordRag', { projectId: a.id, rag: 'amber', reason: 'Recruitment late', asOf: '2026-02-01' });
