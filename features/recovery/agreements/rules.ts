@@ -283,8 +283,25 @@ export interface RuleProblem {
 }
 
 /** The rules one agreement must keep, with `taken` extensions already taken; an empty list when it keeps them all. */
+/** No agreement of a local authority runs from before 1990 or past 2099: a date outside is a slip (9999 for "open-ended"). */
+const EARLIEST_DATE = '1990-01-01';
+const LATEST_DATE = '2099-12-31';
+
 export function agreementProblems(v: AgreementValues, taken: number, name: string): RuleProblem[] {
   const out: RuleProblem[] = [];
+  for (const [field, label, date] of [
+    ['startOn', 'start', v.startOn],
+    ['endOn', 'end', v.endOn],
+  ] as const) {
+    if (date < EARLIEST_DATE || date > LATEST_DATE) {
+      out.push({
+        field,
+        rule: 'must be from 1 January 1990 to 31 December 2099',
+        found: ukLongDate(date),
+        message: `${name}: the ${label} date ${ukLongDate(date)} is outside 1990 to 2099. An agreement with no end date still needs one: give the date it is next reviewed.`,
+      });
+    }
+  }
   if (v.endOn < v.startOn) {
     out.push({
       field: 'endOn',

@@ -1,4 +1,5 @@
 import { groupList } from '../../../lines/queries';
+import { normKey } from '../../../../electron/server/workbooks/engine/identity';
 import type { KindDef, RowValues } from '../../../../electron/server/workbooks/engine/kind';
 import { plan, planLine, planScenario } from '../../schema';
 import { LINE_METHOD_LABELS, LINE_METHODS, type LineMethod, MAX_GROWTH_BP, MIN_GROWTH_BP, SANE_GROWTH_BP } from '../../words';
@@ -176,11 +177,15 @@ export const planLinesKind: KindDef<PlanScope> = {
   checkRows(rows, data) {
     const problems: Array<[number, string, string, string]> = [];
     const byId = new Map(data.rows.map((r) => [r.id, r]));
-    const inFile = new Set(rows.map((r) => r.id).filter((id): id is number => id !== null));
+    const byCode = new Map(data.rows.map((r) => [normKey(r.values.code), r]));
+    // The line a row stands for as the engine matches it: the one its code names, else (a code being changed) its hidden id's.
+    // Never the id's alone: ids can be swapped, cleared or absent (a foreign file), and the engine then matches on the code.
+    const dbOf = (r: { id: number | null; values: RowValues }) => byCode.get(normKey(r.values.code)) ?? (r.id === null ? undefined : byId.get(r.id));
+    const inFile = new Set(rows.flatMap((r) => dbOf(r)?.id ?? []));
     const taken = new Map<string, string>();
     for (const l of data.rows) if (!inFile.has(l.id)) taken.set(str(l.values.code).toLowerCase(), `line ${str(l.values.code)}`);
     for (const r of rows) {
-      const db = r.id === null ? undefined : byId.get(r.id);
+      const db = dbOf(r);
       // A foreign file may map only some columns: what it leaves out stays as it is.
       const v: RowValues = { ...db?.values, ...r.values };
       const code = str(v.code);

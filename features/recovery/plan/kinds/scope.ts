@@ -120,8 +120,25 @@ export function resolvePlanScenario(db: Db, scope: Pick<PlanScope, 'scenario' | 
   return { scenario: found, plan: p };
 }
 
+/** The scenario a name (and plan) names, if exactly one unmitigated one; undefined otherwise. */
+function namedScenario(db: Db, scope: Pick<PlanScope, 'scenario' | 'plan'>): ScenarioRow | undefined {
+  try {
+    return resolvePlanScenario(db, { scenario: scope.scenario, plan: scope.plan }).scenario;
+  } catch {
+    return undefined;
+  }
+}
+
 function check(ws: Workspace, scope: PlanScope): void {
   const { scenario } = resolvePlanScenario(ws.db, scope);
+  // A workbook's `_meta` names its scenario twice, by id and by name, and they agreed when it was written. The id is
+  // trusted over the name (a renamed scenario takes its file back), but a name that now names another scenario means
+  // one of the two was typed over: the funding sheet's rows (years) would fit that other scenario just as well.
+  const named = scope.scenarioId === undefined ? undefined : namedScenario(ws.db, scope);
+  if (named && named.id !== scenario.id) {
+    const sentence = `the scenario id ${scenario.id} is "${scenario.name}", but the scenario named beside it is "${named.name}" (id ${named.id}): one of them has been changed, so which scenario the file is for cannot be told`;
+    throw new AppError('INVALID_INPUT', sentence, { issues: [{ field: 'scenarioId', rule: 'must be the scenario the workbook names', message: sentence }] });
+  }
   // The engine hands this same object to locks() and writes it to _meta: keep the id on it.
   scope.scenarioId = scenario.id;
 }

@@ -63,9 +63,14 @@ export const projectKpisKind: KindDef<KpiScope> = {
       .all() as Array<[number, number, string, number, string, number | null, string | null, number | null, string | null, number]>;
     const rows: Array<DbRow & { order: number }> = [];
     const keysElsewhere = new Map<string, string>();
+    // Codes and measures are free text, so two KPIs can read alike ("P1" + "A: B", "P1: A" + "B"): each such one is told apart by its id.
+    const plainKey = (k: (typeof kpis)[number]) => normCode(kpiKey(projects.get(k[1])!.code, k[2]));
+    const uses = new Map<string, number>();
+    for (const k of kpis) uses.set(plainKey(k), (uses.get(plainKey(k)) ?? 0) + 1);
     for (const [id, projectId, measure, baseline, baselineOn, target, targetOn, latest, latestOn, higher] of kpis) {
       const p = projects.get(projectId)!;
-      const key = kpiKey(p.code, measure);
+      const plain = kpiKey(p.code, measure);
+      const key = uses.get(normCode(plain))! > 1 ? `${plain} (KPI ${id})` : plain;
       if (only && p.workstreamId !== only.id) {
         keysElsewhere.set(normCode(key), `${key} (another workstream's KPI)`);
         continue;

@@ -135,7 +135,8 @@ export const projectsKind: KindDef<ProjectsScope> = {
       aliases: ['reason', 'rag commentary', 'commentary'],
     },
     { field: 'ragAsOf', header: 'RAG date', type: 'date', width: 12, editable: true, aliases: ['rag as of', 'assessed on'] },
-    { field: 'year', header: 'Year', type: 'text', width: 9, editable: false },
+    // Read back to catch a `_meta` edited to name another year: every row says which year its figures are for.
+    { field: 'year', header: 'Year', type: 'text', width: 9, editable: false, key: true },
     {
       field: 'costPence',
       header: HEADERS.costPence!,
@@ -259,6 +260,17 @@ export const projectsKind: KindDef<ProjectsScope> = {
     for (const [code, what] of d.keysElsewhere ?? []) taken.set(code, what);
 
     for (const r of rows) {
+      // A spare row typed into has no year; a project exported on the row always has one.
+      if (r.values.year !== undefined && str(r.values.year) !== d.year && (str(r.values.year) !== '' || r.id !== null)) {
+        problems.push([
+          r.fileRow,
+          'year',
+          r.id !== null
+            ? `every row must be for ${d.year}, the year this workbook was exported for; the workbook's hidden _meta sheet and its rows disagree, so nothing is applied. Export the register for the year you mean`
+            : `every row must be for ${d.year}, the year this file is being imported for: import it for the year its Year column gives`,
+          `"${str(r.values.year)}"`,
+        ]);
+      }
       const code = normCode(str(r.values.code));
       if (code) {
         const other = taken.get(code);

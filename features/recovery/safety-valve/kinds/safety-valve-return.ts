@@ -53,7 +53,8 @@ export const safetyValveReturn: KindDef<SvReturnScope> = {
       required: true,
       aliases: ['condition number', 'number', 'no', 'no.', 'condition'],
     },
-    { field: 'text', header: 'Condition', type: 'text', width: 48, editable: false, wrap: true, aliases: ['condition text', 'description'] },
+    // Read back to tell a sorted sheet from a condition renumbered since the export (see checkRows).
+    { field: 'text', header: 'Condition', type: 'text', width: 48, editable: false, key: true, wrap: true, aliases: ['condition text', 'description'] },
     { field: 'target', header: 'Target', type: 'text', width: 32, editable: false, wrap: true, aliases: ['targets', 'measure'] },
     // Read back to catch a `_meta` edited to name another quarter: every row says which it was written for.
     { field: 'quarter', header: 'Quarter', type: 'text', width: 12, editable: false, key: true, aliases: ['period'] },
@@ -132,7 +133,23 @@ export const safetyValveReturn: KindDef<SvReturnScope> = {
     const problems: Array<[number, string, string, string]> = [];
     const numbers = [...data.own.values()].sort((a, b) => a - b);
     const known = `conditions ${numbers.join(', ')}`;
+    const byId = new Map(data.rows.map((r) => [r.id, r]));
+    const byNumber = new Map(data.rows.map((r) => [str(r.values.number), r]));
     for (const r of rows) {
+      // A row whose hidden id and number disagree was either sorted (its number moved with its text, and the number
+      // decides) or its condition was renumbered since the export (the id kept its text): then the number now names
+      // another condition, whose quarter this report is not about.
+      const exportedFor = r.id !== null ? byId.get(r.id) : undefined;
+      const numbered = byNumber.get(str(r.values.number).trim());
+      const text = r.values.text === undefined ? undefined : str(r.values.text);
+      if (exportedFor && numbered && exportedFor.id !== numbered.id && text === str(exportedFor.values.text) && text !== str(numbered.values.text)) {
+        problems.push([
+          r.fileRow,
+          'number',
+          `this row was exported for "${text}", which is now condition ${str(exportedFor.values.number)}; condition ${str(numbered.values.number)} is now "${str(numbered.values.text)}". The conditions were renumbered after this return was exported, so nothing is applied: export the return again and copy the reports into it`,
+          `"${str(r.values.number)}"`,
+        ]);
+      }
       if (r.values.quarter !== undefined && str(r.values.quarter) !== data.quarter) {
         problems.push([
           r.fileRow,

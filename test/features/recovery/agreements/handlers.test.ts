@@ -303,6 +303,16 @@ describe('bad input: a clear sentence, nothing written', () => {
     expect(changed.details?.issues?.[0]?.field).toBe('endOn');
   });
 
+  it('a date outside 1990 to 2099 (9999 typed for an open-ended agreement)', async () => {
+    await open();
+    const e = await refusedUnchanged('saveAgreement', cluster({ endOn: '9999-12-31' }));
+    expect(e.message).toBe(
+      'Agreement CL-01: the end date 31 December 9999 is outside 1990 to 2099. An agreement with no end date still needs one: give the date it is next reviewed.',
+    );
+    expect(e.details?.issues?.[0]?.field).toBe('endOn');
+    expect((await refusedUnchanged('saveAgreement', cluster({ startOn: '1900-04-01' }))).details?.issues?.[0]?.field).toBe('startOn');
+  });
+
   it('an extension never offered, one out of order, one already taken, and none offered at all', async () => {
     await open();
     const a = await t.ok('saveAgreement', cluster());
