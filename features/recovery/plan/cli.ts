@@ -1,6 +1,7 @@
 import { type CliContext, cliCommands, optionError, requireOption, stringOption } from '../../../electron/cli/command';
 import { EXIT_OK } from '../../../electron/cli/output';
 import { AppError } from '../../../electron/shared/errors';
+import { ukLongDate } from '../../../electron/shared/dates';
 import type { PlanInfo, ScenarioInfo } from '../types';
 
 /** The scenario a name means: with several plans, `--plan` says which one's. */
@@ -78,7 +79,7 @@ export const planCli = cliCommands([
         s.name,
         s.kind,
         s.parentName ?? '',
-        s.locked ? `submitted ${s.submittedOn ?? ''}: ${s.submittedNote}` : '',
+        s.locked ? `submitted ${s.submittedOn ? ukLongDate(s.submittedOn) : ''}: ${s.submittedNote}` : '',
       ]);
       const head = ['Plan', 'Scenario', 'Kind', 'Built on', 'Locked'];
       const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -126,7 +127,9 @@ export const planCli = cliCommands([
       }
       const money = ctx.server.workspace!.money();
       const f = (p: number) => money.format(p);
-      ctx.io.out(`${s.planName}: ${r.scenario} (${r.kind})${s.locked ? `, submitted ${s.submittedOn ?? ''}: ${s.submittedNote}` : ''}`);
+      ctx.io.out(
+        `${s.planName}: ${r.scenario} (${r.kind})${s.locked ? `, submitted ${s.submittedOn ? ukLongDate(s.submittedOn) : ''}: ${s.submittedNote}` : ''}`,
+      );
       ctx.io.out(`Base: ${r.baseLabel}; cumulative position at the start ${f(r.openingCumulativePence)}\n`);
       const rows = r.years.map((y) => [y.year, f(y.fundingPence), f(y.expenditurePence), f(y.inYearPence), f(y.contributionsPence), f(y.cumulativePence)]);
       for (const line of plainTable(['Year', 'Funding', 'Expenditure', 'In-year', 'Contributions', 'Cumulative'], rows)) ctx.io.out(line);

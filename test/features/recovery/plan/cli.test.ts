@@ -42,7 +42,7 @@ describe('hnb scenarios and hnb plan', () => {
     const one = JSON.parse((await hnb('scenarios', '--plan', 'Recovery plan', '--json')).out) as unknown[];
     expect(one).toHaveLength(2);
     const text = await hnb('scenarios');
-    expect(text.out).toContain('Recovery plan  Mitigated    mitigated    Unmitigated  submitted 2026-03-12: Schools Forum 12 March');
+    expect(text.out).toContain('Recovery plan  Mitigated    mitigated    Unmitigated  submitted 12 March 2026: Schools Forum 12 March');
   });
 
   it('prints a scenario year by year, as JSON and as a table in pounds', async () => {
@@ -67,7 +67,7 @@ describe('hnb scenarios and hnb plan', () => {
 
     const text = await hnb('plan', '--scenario', 'Mitigated', '--plan', 'Recovery plan');
     expect(text.code).toBe(0);
-    expect(text.out).toContain('Recovery plan: Mitigated (mitigated), submitted 2026-03-12: Schools Forum 12 March');
+    expect(text.out).toContain('Recovery plan: Mitigated (mitigated), submitted 12 March 2026: Schools Forum 12 March');
     expect(text.out).toContain('Base: 2020-21 forecast at P6 (September 2020); cumulative position at the start -£19,000,000');
     expect(text.out).toMatch(/2021-22\s+£48,798,720\s+£50,200,000\s+-£1,401,280\s+£1,000,000\s+-£19,401,280/);
     expect(text.out).toContain('First in-year surplus: 2022-23');
