@@ -12,11 +12,9 @@
  *
  *   npx tsx scripts/bench/plan.ts [--runs N]      on its own (run.ts runs it too, with --runs)
  */
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Workspace } from '../../electron/server/workspace';
+import { type Call, callerOf, loadAverage, type PhaseFile, phaseMain, printLoadAfter, printTimings, runChildPhase, time, withBenchServer } from './phase-kit';
 
 export const PLAN_TARGET_MS = 50;
 const LINES = 60;
@@ -35,14 +33,6 @@ export interface PlanReport {
   projects: number;
   years: number;
 }
-
-async function time(work: () => Promise<unknown> | unknown): Promise<number> {
-  const t0 = performance.now();
-  await work();
-  return performance.now() - t0;
-}
-
-type Call = <T>(channel: string, input: unknown) => Promise<T>;
 
 export interface BenchPlan {
   years: string[];
@@ -112,16 +102,9 @@ export async function buildBenchPlan(call: Call, ws: Workspace): Promise<BenchPl
 
 /** Child side: builds the plan, then `runs` timed runs of each edit and recalculation. */
 export async function planChild(runs: number): Promise<PlanReport> {
-  const { DomainServer } = await import('../../electron/server/server');
   const { computePlanResult } = await import('../../features/recovery/plan/queries');
-  const dir = mkdtempSync(join(tmpdir(), 'hnb-bench-plan-'));
-  const server = new DomainServer({ dataDir: dir, user: 'bench', logError: () => undefined });
-  const call: Call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await server.call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value as T;
-  };
-  try {
+  return withBenchServer('hnb-bench-plan-', async (server) => {
+    const call = callerOf(server);
     await server.openDefault();
     const ws = server.workspace!;
     const plan = await buildBenchPlan(call, ws);
@@ -188,83 +171,19 @@ export async function planChild(runs: number): Promise<PlanReport> {
       projects: check.projects.length,
       years: check.years.length,
     };
-  } finally {
-    server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const SELF = resolve(__dirname, 'plan.ts');
-
-function forkChild(runs: number): Promise<PlanReport> {
-  return new Promise((done, fail) => {
-    const proc = fork(SELF, ['--plan-child', String(runs)], { execArgv: ['--import', 'tsx'], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-    let report: PlanReport | undefined;
-    proc.on('message', (m: PlanReport) => {
-      report = m;
-    });
-    proc.on('error', fail);
-    proc.on('exit', (code) => (code === 0 && report ? done(report) : fail(new Error(`the plan bench child exited with code ${code}`))));
   });
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
+const PHASE: PhaseFile = { script: resolve(__dirname, 'plan.ts'), childFlag: '--plan-child', name: 'plan' };
 
 /** Parent side: the plan phase in a child of its own, then the figures beside the target. It never fails on a timing. */
 export async function planBench(runs: number): Promise<void> {
-  const load = () => `${loadavg()[0]!.toFixed(2)} (1 min) on ${cpus().length} CPU`;
-  console.log(`\nDeficit plan (${runs} run(s) of each, in a fresh process; load average before: ${load()}):`);
-  let report: PlanReport;
-  try {
-    report = await forkChild(runs);
-  } catch (e) {
-    console.log(`  not measured: ${(e as Error).message.split('\n')[0]}`);
-    return;
-  }
+  console.log(`\nDeficit plan (${runs} run(s) of each, in a fresh process; load average before: ${loadAverage()}):`);
+  const report = await runChildPhase<PlanReport>(PHASE, runs);
+  if (!report) return;
   console.log(`  ${report.years}-year plan, ${report.lines} expenditure lines, ${report.projects} projects attached to the mitigated scenario`);
-  const head = ['operation', 'best ms', 'median ms', 'worst ms', 'target', 'verdict'];
-  const rows = report.timings.map((t) => {
-    const best = Math.min(...t.ms);
-    const med = median(t.ms);
-    const missed = [best > PLAN_TARGET_MS && `best ${best.toFixed(1)} ms`, med > PLAN_TARGET_MS && `median ${med.toFixed(1)} ms`].filter(Boolean);
-    return [
-      t.op,
-      best.toFixed(1),
-      med.toFixed(1),
-      Math.max(...t.ms).toFixed(1),
-      `<= ${PLAN_TARGET_MS} ms`,
-      missed.length ? `MISSES (${missed.join(', ')})` : 'meets',
-    ];
-  });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-  console.log(`  ${line(head)}\n  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const r of rows) console.log(`  ${line(r)}`);
-  console.log(`  load average after: ${load()}`);
-  if (loadavg()[0]! > cpus().length * 0.5)
-    console.log('  NOTE: the machine was busy: these times are slower than a quiet machine’s; run again before trusting a verdict.');
+  printTimings(report.timings, PLAN_TARGET_MS);
+  printLoadAfter();
 }
 
-if (require.main === module) {
-  const argv = process.argv.slice(2);
-  const at = argv.indexOf('--plan-child');
-  if (at >= 0) {
-    planChild(Number(argv[at + 1]))
-      .then((r) => new Promise<void>((done) => process.send!(r, () => done())))
-      .then(() => process.exit(0))
-      .catch((e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      });
-  } else {
-    const i = argv.indexOf('--runs');
-    planBench(Math.max(1, Number(i >= 0 ? argv[i + 1] : 10))).catch((e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
-  }
-}
+if (require.main === module) phaseMain(PHASE, planChild, planBench, 10);

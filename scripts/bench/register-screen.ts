@@ -16,14 +16,11 @@
  *   npx tsx scripts/bench/register-screen.ts [--runs N]    on its own, after `npx electron-vite build`
  *                                                          (run.ts runs it too, after its build)
  */
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { DomainServer } from '../../electron/server/server';
 import type { ProjectSummary, WorkstreamInfo } from '../../features/recovery/types';
 import { FIRST_ROW, RENDERER_DIR, rendererBuilt } from './first-load';
+import { type Call, callerOf, loadAverage, median, misses, type PhaseFile, phaseMain, printLoadAfter, runChildPhase, withBenchServer } from './phase-kit';
 import { REGISTER_TARGET_MS } from './register';
 
 const PROJECTS = 200;
@@ -51,27 +48,21 @@ interface ScreenReport {
   problems: string[];
 }
 
-async function must<T>(server: DomainServer, channel: string, input: unknown): Promise<T> {
-  const r = await server.call(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-  return r.value as T;
-}
-
 /** The demo's register topped up to PROJECTS, through the server's channels (not timed). */
-async function topUpRegister(server: DomainServer): Promise<number> {
-  const have = (await must<ProjectSummary[]>(server, 'listProjects', {})).length;
+async function topUpRegister(call: Call): Promise<number> {
+  const have = (await call<ProjectSummary[]>('listProjects', {})).length;
   const workstreams: number[] = [];
   for (const [code, name] of [
     ['BW1', 'Bench: early help'],
     ['BW2', 'Bench: specialist places'],
     ['BW3', 'Bench: preparing for adulthood'],
   ] as const) {
-    workstreams.push((await must<WorkstreamInfo[]>(server, 'saveWorkstream', { code, name, lead: 'Bench Lead' })).find((w) => w.code === code)!.id);
+    workstreams.push((await call<WorkstreamInfo[]>('saveWorkstream', { code, name, lead: 'Bench Lead' })).find((w) => w.code === code)!.id);
   }
   const sources = ['hnb', 'hnb', 'transformation_reserve', 'forum_allocation', 'council', 'other'];
   const rags = ['green', 'amber', 'red'];
   for (let i = 1; i <= PROJECTS - have; i++) {
-    const p = await must<{ id: number }>(server, 'saveProject', {
+    const p = await call<{ id: number }>('saveProject', {
       code: `B${String(i).padStart(3, '0')}`,
       name: `Bench project ${i}: outreach and support for schools in cluster ${(i % 12) + 1}`,
       owner: `Owner ${i % 17}`,
@@ -82,10 +73,10 @@ async function topUpRegister(server: DomainServer): Promise<number> {
       forecastPence: i * 950_000,
     });
     // Two in three rated, every sixth twice: the register shows the latest.
-    if (i % 3 !== 0) await must(server, 'recordRag', { projectId: p.id, rag: rags[i % 3], reason: 'Bench assessment', asOf: '2026-01-15' });
-    if (i % 6 === 1) await must(server, 'recordRag', { projectId: p.id, rag: rags[(i + 1) % 3], reason: 'Bench reassessment', asOf: '2026-02-15' });
-    await must(server, 'saveMilestone', { projectId: p.id, title: 'Bench milestone', dueOn: i % 2 ? '2025-12-31' : '2026-09-30' });
-    await must(server, 'saveProjectYear', {
+    if (i % 3 !== 0) await call('recordRag', { projectId: p.id, rag: rags[i % 3], reason: 'Bench assessment', asOf: '2026-01-15' });
+    if (i % 6 === 1) await call('recordRag', { projectId: p.id, rag: rags[(i + 1) % 3], reason: 'Bench reassessment', asOf: '2026-02-15' });
+    await call('saveMilestone', { projectId: p.id, title: 'Bench milestone', dueOn: i % 2 ? '2025-12-31' : '2026-09-30' });
+    await call('saveProjectYear', {
       projectId: p.id,
       year: '2027-28',
       costPence: i * 10_000,
@@ -93,7 +84,7 @@ async function topUpRegister(server: DomainServer): Promise<number> {
       deliveredSavingPence: null,
     });
   }
-  return (await must<ProjectSummary[]>(server, 'listProjects', {})).length;
+  return (await call<ProjectSummary[]>('listProjects', {})).length;
 }
 
 /**
@@ -150,16 +141,13 @@ async function freshMonitoring(page: Page): Promise<void> {
 /** Child side: builds the workspace, serves it, opens the register once, then `runs` timed opens after a reload. */
 export async function registerScreenChild(runs: number): Promise<ScreenReport> {
   const { chromium } = await import('playwright-core');
-  const { DomainServer } = await import('../../electron/server/server');
   const { loadDemo } = await import('../../electron/server/demo/load-demo');
   const { startWebHost } = await import('../../electron/server/hosts/web-host');
-  const dir = mkdtempSync(join(tmpdir(), 'hnb-bench-register-screen-'));
-  const server = new DomainServer({ dataDir: dir, user: 'bench', logError: () => undefined });
-  try {
+  return withBenchServer('hnb-bench-register-screen-', async (server) => {
     const t0 = performance.now();
     await server.openDefault();
     loadDemo(server.workspace!);
-    const projects = await topUpRegister(server);
+    const projects = await topUpRegister(callerOf(server));
     const setupS = (performance.now() - t0) / 1000;
     if (projects < PROJECTS) throw new Error(`the bench register is not the issue's case: ${projects} projects`);
     const host = await startWebHost({ server, staticDir: RENDERER_DIR });
@@ -191,31 +179,10 @@ export async function registerScreenChild(runs: number): Promise<ScreenReport> {
       await browser.close();
       await host.close();
     }
-  } finally {
-    server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const SELF = resolve(__dirname, 'register-screen.ts');
-
-function forkChild(runs: number): Promise<ScreenReport> {
-  return new Promise((done, fail) => {
-    const proc = fork(SELF, ['--register-screen-child', String(runs)], { execArgv: ['--import', 'tsx'], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-    let report: ScreenReport | undefined;
-    proc.on('message', (m: ScreenReport) => {
-      report = m;
-    });
-    proc.on('error', fail);
-    proc.on('exit', (code) => (code === 0 && report ? done(report) : fail(new Error(`the register screen bench child exited with code ${code}`))));
   });
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
+const PHASE: PhaseFile = { script: resolve(__dirname, 'register-screen.ts'), childFlag: '--register-screen-child', name: 'register screen' };
 
 const shown = (r: OpenRun) => {
   const time = r.ms === null ? `not shown: ${r.failed}` : `${r.ms.toFixed(0)} ms`;
@@ -224,22 +191,16 @@ const shown = (r: OpenRun) => {
 
 /** Parent side: the screen phase in a child of its own, then each run, best and median beside the target. */
 export async function registerScreenBench(runs: number): Promise<void> {
-  const load = () => `${loadavg()[0]!.toFixed(2)} (1 min) on ${cpus().length} CPU`;
   console.log(
-    `\nRecovery register screen (${runs} run(s) in headless Chromium against the web host, in a fresh process; load average before: ${load()}):\n` +
+    `\nRecovery register screen (${runs} run(s) in headless Chromium against the web host, in a fresh process; load average before: ${loadAverage()}):\n` +
       `  timed in the page from the click on "Recovery register" to the first project row drawn with its count (${ROW}, ${COUNT}); a reload before each run, so only code is cached`,
   );
   if (!rendererBuilt()) {
     console.log('  not measured: out/renderer/index.html is missing (run npx electron-vite build first).');
     return;
   }
-  let report: ScreenReport;
-  try {
-    report = await forkChild(runs);
-  } catch (e) {
-    console.log(`  not measured: ${(e as Error).message.split('\n')[0]}`);
-    return;
-  }
+  const report = await runChildPhase<ScreenReport>(PHASE, runs);
+  if (!report) return;
   console.log(`  ${report.projects} projects (the demo's and bench ones, set up through the server in ${report.setupS.toFixed(1)} s, not timed)`);
   console.log(`  first open, the screen's code fetched over loopback (not judged): ${shown(report.first)}`);
   for (const [i, r] of report.runs.entries()) console.log(`  run ${i + 1}/${runs}  ${shown(r)}`);
@@ -249,7 +210,7 @@ export async function registerScreenBench(runs: number): Promise<void> {
   } else {
     const best = Math.min(...times);
     const med = median(times);
-    const missed = [best > REGISTER_TARGET_MS && `best ${best.toFixed(0)} ms`, med > REGISTER_TARGET_MS && `median ${med.toFixed(0)} ms`].filter(Boolean);
+    const missed = misses(times, REGISTER_TARGET_MS, 0);
     console.log(
       `  register screen: best ${best.toFixed(0)} ms, median ${med.toFixed(0)} ms, worst ${Math.max(...times).toFixed(0)} ms (${times.length} of ${runs} runs); ` +
         `target <= ${REGISTER_TARGET_MS} ms: ${missed.length ? `MISSES (${missed.join(', ')})` : 'meets (best and median)'}`,
@@ -258,27 +219,7 @@ export async function registerScreenBench(runs: number): Promise<void> {
   if (report.runs.some((r) => r.reads !== 1)) console.log('  WARNING: an open read listProjects other than once: the screen is not doing what it should.');
   if (report.problems.length) console.log(`  WARNING: the page logged errors: ${report.problems.slice(0, 3).join(' | ')}`);
   // Chromium's processes do not report to us, so other processes' share cannot be told apart here.
-  console.log(`  load average after: ${load()} (Chromium and the web host included)`);
-  if (loadavg()[0]! > cpus().length * 0.5)
-    console.log('  NOTE: the machine was busy: these times are slower than a quiet machine’s; run again before trusting a verdict.');
+  printLoadAfter(' (Chromium and the web host included)');
 }
 
-if (require.main === module) {
-  const argv = process.argv.slice(2);
-  const at = argv.indexOf('--register-screen-child');
-  if (at >= 0) {
-    registerScreenChild(Number(argv[at + 1]))
-      .then((r) => new Promise<void>((done) => process.send!(r, () => done())))
-      .then(() => process.exit(0))
-      .catch((e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      });
-  } else {
-    const i = argv.indexOf('--runs');
-    registerScreenBench(Math.max(1, Number(i >= 0 ? argv[i + 1] : 5))).catch((e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
-  }
-}
+if (require.main === module) phaseMain(PHASE, registerScreenChild, registerScreenBench, 5);

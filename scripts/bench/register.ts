@@ -12,11 +12,9 @@
  *
  *   npx tsx scripts/bench/register.ts [--runs N]      on its own (run.ts runs it too, with --runs)
  */
-import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Workspace } from '../../electron/server/workspace';
+import { callerOf, loadAverage, type PhaseFile, phaseMain, printTimings, runChildPhase, time, withBenchServer, printLoadAfter } from './phase-kit';
 
 export const REGISTER_TARGET_MS = 1000;
 const PROJECTS = 200;
@@ -86,23 +84,10 @@ export function buildBenchRegister(ws: Workspace): void {
   })();
 }
 
-async function time(work: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await work();
-  return performance.now() - t0;
-}
-
 /** Child side: builds the register, then `runs` timed runs of the screen's calls. */
 export async function registerChild(runs: number): Promise<RegisterReport> {
-  const { DomainServer } = await import('../../electron/server/server');
-  const dir = mkdtempSync(join(tmpdir(), 'hnb-bench-register-'));
-  const server = new DomainServer({ dataDir: dir, user: 'bench', logError: () => undefined });
-  const call = async <T>(channel: string, input: unknown): Promise<T> => {
-    const r = await server.call(channel, input);
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
-    return r.value as T;
-  };
-  try {
+  return withBenchServer('hnb-bench-register-', async (server) => {
+    const call = callerOf(server);
     await server.openDefault();
     buildBenchRegister(server.workspace!);
     const open = () => Promise.all([call('listWorkstreams', {}), call<unknown[]>('listProjects', {})]);
@@ -123,83 +108,21 @@ export async function registerChild(runs: number): Promise<RegisterReport> {
       ],
       projects: rows,
     };
-  } finally {
-    server.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const SELF = resolve(__dirname, 'register.ts');
-
-function forkChild(runs: number): Promise<RegisterReport> {
-  return new Promise((done, fail) => {
-    const proc = fork(SELF, ['--register-child', String(runs)], { execArgv: ['--import', 'tsx'], stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
-    let report: RegisterReport | undefined;
-    proc.on('message', (m: RegisterReport) => {
-      report = m;
-    });
-    proc.on('error', fail);
-    proc.on('exit', (code) => (code === 0 && report ? done(report) : fail(new Error(`the register bench child exited with code ${code}`))));
   });
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
+const PHASE: PhaseFile = { script: resolve(__dirname, 'register.ts'), childFlag: '--register-child', name: 'register' };
 
 /** Parent side: the register phase in a child of its own, then the figures beside the target. It never fails on a timing. */
 export async function registerBench(runs: number): Promise<void> {
-  const load = () => `${loadavg()[0]!.toFixed(2)} (1 min) on ${cpus().length} CPU`;
-  console.log(`\nRecovery register (${runs} run(s), in a fresh process; load average before: ${load()}):`);
-  let report: RegisterReport;
-  try {
-    report = await forkChild(runs);
-  } catch (e) {
-    console.log(`  not measured: ${(e as Error).message.split('\n')[0]}`);
-    return;
-  }
+  console.log(`\nRecovery register (${runs} run(s), in a fresh process; load average before: ${loadAverage()}):`);
+  const report = await runChildPhase<RegisterReport>(PHASE, runs);
+  if (!report) return;
   console.log(
     `  ${report.projects} projects in ${WORKSTREAMS} workstreams, each with RAG history, milestones, KPIs, ${YEARS.length} years and a plan scenario`,
   );
-  const head = ['operation', 'best ms', 'median ms', 'worst ms', 'target', 'verdict'];
-  const rows = report.timings.map((t) => {
-    const best = Math.min(...t.ms);
-    const med = median(t.ms);
-    const missed = [best > REGISTER_TARGET_MS && `best ${best.toFixed(1)} ms`, med > REGISTER_TARGET_MS && `median ${med.toFixed(1)} ms`].filter(Boolean);
-    return [
-      t.op,
-      best.toFixed(1),
-      med.toFixed(1),
-      Math.max(...t.ms).toFixed(1),
-      `<= ${REGISTER_TARGET_MS} ms`,
-      missed.length ? `MISSES (${missed.join(', ')})` : 'meets',
-    ];
-  });
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i >= 1 && i <= 3 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-  console.log(`  ${line(head)}\n  ${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const r of rows) console.log(`  ${line(r)}`);
-  console.log(`  load average after: ${load()}`);
+  printTimings(report.timings, REGISTER_TARGET_MS);
+  printLoadAfter();
 }
 
-if (require.main === module) {
-  const argv = process.argv.slice(2);
-  const at = argv.indexOf('--register-child');
-  if (at >= 0) {
-    registerChild(Number(argv[at + 1]))
-      .then((r) => new Promise<void>((done) => process.send!(r, () => done())))
-      .then(() => process.exit(0))
-      .catch((e: unknown) => {
-        console.error(e);
-        process.exit(1);
-      });
-  } else {
-    const i = argv.indexOf('--runs');
-    registerBench(Math.max(1, Number(i >= 0 ? argv[i + 1] : 10))).catch((e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    });
-  }
-}
+if (require.main === module) phaseMain(PHASE, registerChild, registerBench, 10);

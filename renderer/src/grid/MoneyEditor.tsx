@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
+import { TextCellEditor } from './TextCellEditor';
 
 /** Pence as a person edits them: 1234567 or 1234567.89, no symbols to delete first. */
 export function penceToEditText(pence: unknown): string {
@@ -20,33 +20,5 @@ export function penceToFieldText(pence: number | null | undefined): string {
  * "(1,234)" and "1234.5" all work and a bad entry is reported rather than guessed at.
  */
 export function MoneyEditor(props: CustomCellEditorProps) {
-  const { eventKey, initialValue, onValueChange, colDef } = props;
-  const startsTyping = typeof eventKey === 'string' && eventKey.length === 1;
-  const [text, setText] = useState(() => (startsTyping ? eventKey : eventKey === 'Backspace' || eventKey === 'Delete' ? '' : penceToEditText(initialValue)));
-  const input = useRef<HTMLInputElement>(null);
-
-  // Only on mount: later changes go through onChange.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, when the editor opens
-  useEffect(() => {
-    onValueChange(text);
-    const el = input.current;
-    if (!el) return;
-    el.focus();
-    if (startsTyping) el.setSelectionRange(el.value.length, el.value.length);
-    else el.select();
-  }, []);
-
-  return (
-    <input
-      ref={input}
-      className="money-editor"
-      aria-label={`${colDef.headerName ?? 'Amount'} in pounds`}
-      inputMode="decimal"
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-        onValueChange(e.target.value);
-      }}
-    />
-  );
+  return <TextCellEditor {...props} editText={penceToEditText} label={`${props.colDef.headerName ?? 'Amount'} in pounds`} />;
 }

@@ -1,13 +1,14 @@
-import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { Button, DialogBody, DialogContent, DialogTitle, Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import type { AgreementDetail, ConditionInfo } from '../../types';
 import { CONDITION_KIND_LABELS, CONDITION_KINDS, type ConditionKind, RETURN_BASES, RETURN_BASIS_LABELS, type ReturnBasis } from '../../words';
+import { FormDialog } from '../shared/FormDialog';
 import { bpToEditText, formatBp, parsePercent } from '../shared/percent';
+import { RowActions } from '../shared/RowActions';
 import { TextField } from './AgreementFields';
 import { useDeleteCondition, useSaveCondition } from './data';
 
@@ -22,6 +23,7 @@ export function conditionTerms(c: ConditionInfo): string | null {
 export function ConditionsCard({ agreement }: { agreement: AgreementDetail }) {
   const remove = useDeleteCondition();
   const [editing, setEditing] = useState<{ open: boolean; condition: ConditionInfo | null }>({ open: false, condition: null });
+  const close = () => setEditing((e) => ({ ...e, open: false }));
   return (
     <section className="card agr-conditions" aria-labelledby="agr-conditions-title">
       <div className="card-head">
@@ -41,52 +43,24 @@ export function ConditionsCard({ agreement }: { agreement: AgreementDetail }) {
                 <span>{c.text}</span>
                 {conditionTerms(c) && <span className="agr-condition-terms">{conditionTerms(c)}</span>}
               </div>
-              <span className="agr-row-actions">
-                <Button
-                  appearance="subtle"
-                  icon={<EditRegular />}
-                  aria-label={`Edit condition ${i + 1}`}
-                  onClick={() => setEditing({ open: true, condition: c })}
-                />
-                <Button
-                  appearance="subtle"
-                  icon={<DeleteRegular />}
-                  aria-label={`Delete condition ${i + 1}`}
-                  disabled={remove.busy}
-                  onClick={() => void remove.run({ id: c.id })}
-                />
-              </span>
+              <RowActions
+                name={`condition ${i + 1}`}
+                onEdit={() => setEditing({ open: true, condition: c })}
+                onDelete={() => void remove.run({ id: c.id })}
+                deleting={remove.busy}
+              />
             </li>
           ))}
         </ol>
       )}
-      <ConditionDialog
-        open={editing.open}
-        agreementId={agreement.id}
-        condition={editing.condition}
-        onClose={() => setEditing((e) => ({ ...e, open: false }))}
-      />
+      <FormDialog open={editing.open} onClose={close}>
+        <ConditionForm agreementId={agreement.id} condition={editing.condition} onClose={close} />
+      </FormDialog>
     </section>
   );
 }
 
-interface DialogProps {
-  open: boolean;
-  agreementId: number;
-  condition: ConditionInfo | null;
-  onClose(): void;
-}
-
-function ConditionDialog({ open, ...rest }: DialogProps) {
-  useFocusReturn(open);
-  return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && rest.onClose()}>
-      <DialogSurface className="agr-dialog">{open && <ConditionForm {...rest} />}</DialogSurface>
-    </Dialog>
-  );
-}
-
-function ConditionForm({ agreementId, condition, onClose }: Omit<DialogProps, 'open'>) {
+function ConditionForm({ agreementId, condition, onClose }: { agreementId: number; condition: ConditionInfo | null; onClose(): void }) {
   const save = useSaveCondition();
   const [kind, setKind] = useState<ConditionKind>(condition?.kind ?? 'underspend_return');
   const [text, setText] = useState(condition?.text ?? '');

@@ -1,21 +1,20 @@
-import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
+import { FormDialog } from '../shared/FormDialog';
 import { type AgreementFormState, checkAgreement, emptyAgreement } from './agreement-form';
 import { IdentityFields, TermFields } from './AgreementFields';
 import { useSaveAgreement } from './data';
 
 /** A new agreement from what it must have; the rest (decision, conditions, reports) on its own page. */
 export function NewAgreementDialog({ open, onClose }: { open: boolean; onClose(): void }) {
-  useFocusReturn(open);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="agr-dialog">{open && <NewAgreementForm onClose={onClose} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose}>
+      <NewAgreementForm onClose={onClose} />
+    </FormDialog>
   );
 }
 

@@ -1,10 +1,8 @@
 import {
   Badge,
   Button,
-  Dialog,
   DialogBody,
   DialogContent,
-  DialogSurface,
   DialogTitle,
   Dropdown,
   Field,
@@ -15,16 +13,17 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ukDate } from '../../../../electron/shared/dates';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { dateText, readDate } from '../../../meetings/ui/meeting/DateField';
 import type { AgreementDetail, ConditionInfo, ReportInfo } from '../../types';
+import { FormDialog } from '../shared/FormDialog';
+import { RowActions } from '../shared/RowActions';
 import { TextField, TypedDateField } from './AgreementFields';
 import { useDeleteReport, useSaveReport } from './data';
 
@@ -37,6 +36,7 @@ const conditionName = (conditions: ConditionInfo[], id: number | null): string =
 export function ReportsCard({ agreement }: { agreement: AgreementDetail }) {
   const remove = useDeleteReport();
   const [editing, setEditing] = useState<{ open: boolean; report: ReportInfo | null }>({ open: false, report: null });
+  const close = () => setEditing((e) => ({ ...e, open: false }));
   const reports = [...agreement.reports].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   return (
     <section className="card agr-reports" aria-labelledby="agr-reports-title">
@@ -77,44 +77,26 @@ export function ReportsCard({ agreement }: { agreement: AgreementDetail }) {
                 </TableCell>
                 <TableCell>{r.receivedOn ? ukDate(r.receivedOn) : 'Not yet'}</TableCell>
                 <TableCell>
-                  <span className="agr-row-actions">
-                    <Button appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${r.title}`} onClick={() => setEditing({ open: true, report: r })} />
-                    <Button
-                      appearance="subtle"
-                      icon={<DeleteRegular />}
-                      aria-label={`Delete ${r.title}`}
-                      disabled={remove.busy}
-                      onClick={() => void remove.run({ id: r.id })}
-                    />
-                  </span>
+                  <RowActions
+                    name={r.title}
+                    onEdit={() => setEditing({ open: true, report: r })}
+                    onDelete={() => void remove.run({ id: r.id })}
+                    deleting={remove.busy}
+                  />
                 </TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      <ReportDialog open={editing.open} agreement={agreement} report={editing.report} onClose={() => setEditing((e) => ({ ...e, open: false }))} />
+      <FormDialog open={editing.open} onClose={close}>
+        <ReportForm agreement={agreement} report={editing.report} onClose={close} />
+      </FormDialog>
     </section>
   );
 }
 
-interface DialogProps {
-  open: boolean;
-  agreement: AgreementDetail;
-  report: ReportInfo | null;
-  onClose(): void;
-}
-
-function ReportDialog({ open, ...rest }: DialogProps) {
-  useFocusReturn(open);
-  return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && rest.onClose()}>
-      <DialogSurface className="agr-dialog">{open && <ReportForm {...rest} />}</DialogSurface>
-    </Dialog>
-  );
-}
-
-function ReportForm({ agreement, report, onClose }: Omit<DialogProps, 'open'>) {
+function ReportForm({ agreement, report, onClose }: { agreement: AgreementDetail; report: ReportInfo | null; onClose(): void }) {
   const save = useSaveReport();
   const [title, setTitle] = useState(report?.title ?? '');
   const [conditionId, setConditionId] = useState<number | null>(report?.conditionId ?? null);

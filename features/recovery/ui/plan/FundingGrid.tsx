@@ -1,13 +1,12 @@
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef } from 'ag-grid-community';
 import { useCallback, useMemo } from 'react';
 import { moneyCol } from '../../../../renderer/src/grid/columns';
 import { type Changes, type CommitResult, type EditableColumn, LinesGrid, type Row } from '../../../../renderer/src/grid/LinesGrid';
 import { MoneyEditor } from '../../../../renderer/src/grid/MoneyEditor';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import type { PlanAssumptions, PlanResult } from '../../types';
-import { formatBp, parsePercent } from '../shared/percent';
+import { formatBp } from '../shared/percent';
+import { type AssumptionGridProps, percentCol, readGrowth, saveAskingFirst } from './assumption-grid';
 import { useSaveFundingYear } from './data';
-import { PercentEditor } from './PercentEditor';
 
 type FundingRow = Row & {
   year: string;
@@ -27,20 +26,12 @@ const EDITABLE: Record<string, EditableColumn> = {
   contributionsPence: { header: 'Planned council and other contributions', type: 'money' },
 };
 
-interface Props {
-  assumptions: PlanAssumptions;
-  result: PlanResult | undefined;
-  readOnlyReason: string | null;
-  /** Asks "Save anyway?" for growth past ±25%; true when meant. */
-  confirm(question: string): Promise<boolean>;
-}
-
 /**
  * Funding by plan year: the High Needs allocation grown by a percentage each year, planned block
  * transfers and import/export adjustments, and planned contributions (Safety Valve instalments
  * come from the agreement). The allocation, funding and instalments are worked out, in grey.
  */
-export function FundingGrid({ assumptions, result, readOnlyReason, confirm }: Props) {
+export function FundingGrid({ assumptions, result, readOnlyReason, confirm }: AssumptionGridProps) {
   const { money, notify } = useApp();
   const save = useSaveFundingYear();
   const rows = useMemo<FundingRow[]>(
@@ -69,16 +60,7 @@ export function FundingGrid({ assumptions, result, readOnlyReason, confirm }: Pr
   const columns = useMemo<Array<ColDef<FundingRow>>>(
     () => [
       { colId: 'year', field: 'year', headerName: 'Year', width: 92, pinned: 'left' },
-      {
-        colId: 'growthBp',
-        field: 'growthBp',
-        headerName: 'Allocation growth',
-        width: 120,
-        cellEditor: PercentEditor,
-        headerClass: 'ag-right-aligned-header',
-        cellClass: 'ag-right-aligned-cell',
-        valueFormatter: (p: ValueFormatterParams<FundingRow>) => (typeof p.value === 'number' ? formatBp(p.value) : String(p.value ?? '')),
-      },
+      percentCol<FundingRow>('growthBp', 'Allocation growth', 120),
       moneyCol<FundingRow>('allocationPence', 'HNB allocation', money, { width: 140 }),
       moneyCol<FundingRow>('transfersPence', 'Block transfers', money, { cellEditor: MoneyEditor, width: 130 }),
       moneyCol<FundingRow>('adjustmentsPence', 'Import/export adjustments', money, { cellEditor: MoneyEditor, width: 140 }),
@@ -96,9 +78,8 @@ export function FundingGrid({ assumptions, result, readOnlyReason, confirm }: Pr
         if (!row) continue;
         const input: Parameters<typeof save.run>[0] = { scenarioId: assumptions.scenarioId, year: row.year };
         if (fields.growthBp !== undefined) {
-          const typed = fields.growthBp === null ? '0' : String(fields.growthBp);
-          const p = parsePercent(typed);
-          if (!p.ok) return { ok: false, reason: `the growth ${p.reason}` };
+          const p = readGrowth(fields.growthBp);
+          if (!p.ok) return p;
           input.growthBp = p.bp;
         }
         for (const key of ['transfersPence', 'adjustmentsPence', 'contributionsPence'] as const) {
@@ -113,16 +94,8 @@ export function FundingGrid({ assumptions, result, readOnlyReason, confirm }: Pr
           (input.adjustmentsPence !== undefined && input.adjustmentsPence !== row.adjustmentsPence) ||
           (input.contributionsPence !== undefined && input.contributionsPence !== row.contributionsPence);
         if (!changed) continue;
-        const out = await save.run(input);
-        if (!out) return { ok: false, reason: save.lastError() ?? 'the workspace refused it' };
-        if ('needsConfirmation' in out) {
-          if (!(await confirm(out.needsConfirmation))) {
-            notify('info', `Not saved: ${row.year}'s growth stays at ${formatBp(row.growthBp)}.`);
-            continue;
-          }
-          const again = await save.run({ ...input, confirmExtreme: true });
-          if (!again || 'needsConfirmation' in again) return { ok: false, reason: save.lastError() ?? 'the workspace refused it' };
-        }
+        const saved = await saveAskingFirst(save, input, confirm, () => notify('info', `Not saved: ${row.year}'s growth stays at ${formatBp(row.growthBp)}.`));
+        if (!saved.ok) return saved;
       }
       return { ok: true };
     },

@@ -5,11 +5,11 @@ import { pinnedNameWidth } from '../../../../renderer/src/grid/column-widths';
 import { type Changes, type CommitResult, type EditableColumn, LinesGrid, type Row } from '../../../../renderer/src/grid/LinesGrid';
 import { MoneyEditor } from '../../../../renderer/src/grid/MoneyEditor';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import type { PlanAssumptions, PlanLineInfo, PlanResult } from '../../types';
+import type { PlanLineInfo } from '../../types';
 import { LINE_METHOD_LABELS, LINE_METHODS, type LineMethod } from '../../words';
-import { formatBp, parsePercent } from '../shared/percent';
+import { formatBp } from '../shared/percent';
+import { type AssumptionGridProps, percentCol, readGrowth, saveAskingFirst } from './assumption-grid';
 import { useSavePlanLine } from './data';
-import { PercentEditor } from './PercentEditor';
 
 // The method is chosen from a list in the cell; the app's shared grid modules leave that editor out.
 ModuleRegistry.registerModules([SelectEditorModule]);
@@ -36,25 +36,6 @@ const EDITABLE: Record<string, EditableColumn> = {
   costGrowthBp: { header: 'Growth in cost', type: 'text' },
 };
 
-interface Props {
-  assumptions: PlanAssumptions;
-  result: PlanResult | undefined;
-  readOnlyReason: string | null;
-  confirm(question: string): Promise<boolean>;
-}
-
-const percentCol = (colId: 'countGrowthBp' | 'costGrowthBp', headerName: string): ColDef<LineRow> => ({
-  colId,
-  field: colId,
-  headerName,
-  width: 92,
-  cellEditor: PercentEditor,
-  headerClass: 'ag-right-aligned-header',
-  cellClass: 'ag-right-aligned-cell',
-  valueFormatter: (p: ValueFormatterParams<LineRow>) =>
-    p.data?.kind !== 'line' ? '' : typeof p.value === 'number' ? formatBp(p.value) : p.value === null || p.value === undefined ? '' : String(p.value),
-});
-
 /** "224" or "224.5": children or places, more than nought. */
 function parseCount(text: string): { ok: true; count: number } | { ok: false; reason: string } {
   const t = text.replace(/[\s,]/g, '');
@@ -70,7 +51,7 @@ function parseCount(text: string): { ok: true; count: number } | { ok: false; re
  * or places and the average cost they give, and the growth in numbers and in cost each year.
  * The last column is the line in the plan's final year, worked out.
  */
-export function PlanLinesGrid({ assumptions, result, readOnlyReason, confirm }: Props) {
+export function PlanLinesGrid({ assumptions, result, readOnlyReason, confirm }: AssumptionGridProps) {
   const { money, notify } = useApp();
   const save = useSavePlanLine();
   const finalYear = result?.years.at(-1)?.year ?? null;
@@ -159,8 +140,8 @@ export function PlanLinesGrid({ assumptions, result, readOnlyReason, confirm }: 
           typeof p.value === 'number' ? p.value.toLocaleString('en-GB', { maximumFractionDigits: 2 }) : String(p.value ?? ''),
       },
       moneyCol<LineRow>('unitCostPence', 'Average cost', money, { width: 100 }),
-      percentCol('countGrowthBp', 'Growth in numbers'),
-      percentCol('costGrowthBp', 'Growth in cost'),
+      percentCol<LineRow>('countGrowthBp', 'Growth in numbers', 92),
+      percentCol<LineRow>('costGrowthBp', 'Growth in cost', 92),
       moneyCol<LineRow>('finalPence', finalYear ? `${finalYear}, worked out` : 'Final year', money, { width: 124, flex: 1, minWidth: 116 }),
     ],
     [money, finalYear, assumptions.baseLabel],
@@ -195,8 +176,8 @@ export function PlanLinesGrid({ assumptions, result, readOnlyReason, confirm }: 
         }
         for (const key of ['countGrowthBp', 'costGrowthBp'] as const) {
           if (fields[key] === undefined) continue;
-          const p = parsePercent(fields[key] === null ? '0' : String(fields[key]));
-          if (!p.ok) return { ok: false, reason: `the growth ${p.reason}` };
+          const p = readGrowth(fields[key]);
+          if (!p.ok) return p;
           if (key === 'countGrowthBp') countGrowthBp = p.bp;
           else costGrowthBp = p.bp;
         }
@@ -228,16 +209,10 @@ export function PlanLinesGrid({ assumptions, result, readOnlyReason, confirm }: 
           countGrowthBp,
           costGrowthBp,
         };
-        const out = await save.run(input);
-        if (!out) return { ok: false, reason: save.lastError() ?? 'the workspace refused it' };
-        if ('needsConfirmation' in out) {
-          if (!(await confirm(out.needsConfirmation))) {
-            notify('info', `Not saved: ${l.code} keeps its growth of ${formatBp(l.countGrowthBp)} in numbers and ${formatBp(l.costGrowthBp)} in cost.`);
-            continue;
-          }
-          const again = await save.run({ ...input, confirmExtreme: true });
-          if (!again || 'needsConfirmation' in again) return { ok: false, reason: save.lastError() ?? 'the workspace refused it' };
-        }
+        const saved = await saveAskingFirst(save, input, confirm, () =>
+          notify('info', `Not saved: ${l.code} keeps its growth of ${formatBp(l.countGrowthBp)} in numbers and ${formatBp(l.costGrowthBp)} in cost.`),
+        );
+        if (!saved.ok) return saved;
       }
       return { ok: true };
     },

@@ -2,10 +2,8 @@ import {
   Badge,
   type BadgeProps,
   Button,
-  Dialog,
   DialogBody,
   DialogContent,
-  DialogSurface,
   DialogTitle,
   Dropdown,
   Field,
@@ -16,12 +14,11 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ukDate } from '../../../../electron/shared/dates';
 import { yearIdFromStart, yearStartYear } from '../../../../electron/shared/periods';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { MoneyInput } from '../../../../renderer/src/components/MoneyInput';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
@@ -31,6 +28,8 @@ import type { InstalmentInfo, SvAgreementInfo } from '../../types';
 import { INSTALMENT_STATUS_LABELS, type InstalmentStatus } from '../../words';
 import { yearIdOf } from '../agreements/timeline-scale';
 import { TextField } from '../agreements/AgreementFields';
+import { FormDialog } from '../shared/FormDialog';
+import { RowActions } from '../shared/RowActions';
 import { useDeleteInstalment, useSaveInstalment } from './data';
 import { RecordInstalmentDialog } from './RecordInstalmentDialog';
 
@@ -50,6 +49,7 @@ export function InstalmentsCard({ agreement, today }: { agreement: SvAgreementIn
   const remove = useDeleteInstalment();
   const [recording, setRecording] = useState<{ open: boolean; instalment: InstalmentInfo | null }>({ open: false, instalment: null });
   const [editing, setEditing] = useState<{ open: boolean; instalment: InstalmentInfo | null }>({ open: false, instalment: null });
+  const closeEditing = () => setEditing((e) => ({ ...e, open: false }));
   const expected = agreement.instalments.reduce((s, i) => s + i.expectedPence, 0);
   return (
     <section className="card" aria-labelledby={`sv-instalments-${agreement.id}`}>
@@ -93,26 +93,17 @@ export function InstalmentsCard({ agreement, today }: { agreement: SvAgreementIn
                   <TableCell>{i.receivedOn ? ukDate(i.receivedOn) : ''}</TableCell>
                   <TableCell>{i.note}</TableCell>
                   <TableCell>
-                    <span className="agr-row-actions">
+                    <RowActions
+                      name={`the ${i.year} instalment`}
+                      size="small"
+                      onEdit={() => setEditing({ open: true, instalment: i })}
+                      onDelete={() => void remove.run({ id: i.id })}
+                      deleting={remove.busy}
+                    >
                       <Button size="small" onClick={() => setRecording({ open: true, instalment: i })} aria-label={`Record the ${i.year} instalment`}>
                         Record…
                       </Button>
-                      <Button
-                        appearance="subtle"
-                        size="small"
-                        icon={<EditRegular />}
-                        aria-label={`Edit the ${i.year} instalment`}
-                        onClick={() => setEditing({ open: true, instalment: i })}
-                      />
-                      <Button
-                        appearance="subtle"
-                        size="small"
-                        icon={<DeleteRegular />}
-                        aria-label={`Delete the ${i.year} instalment`}
-                        disabled={remove.busy}
-                        onClick={() => void remove.run({ id: i.id })}
-                      />
-                    </span>
+                    </RowActions>
                   </TableCell>
                 </TableRow>
               ))}
@@ -127,24 +118,10 @@ export function InstalmentsCard({ agreement, today }: { agreement: SvAgreementIn
         today={today}
         onClose={() => setRecording((r) => ({ ...r, open: false }))}
       />
-      <InstalmentDialog open={editing.open} agreement={agreement} instalment={editing.instalment} onClose={() => setEditing((e) => ({ ...e, open: false }))} />
+      <FormDialog open={editing.open} onClose={closeEditing}>
+        <InstalmentForm agreement={agreement} instalment={editing.instalment} onClose={closeEditing} />
+      </FormDialog>
     </section>
-  );
-}
-
-interface DialogProps {
-  open: boolean;
-  agreement: SvAgreementInfo;
-  instalment: InstalmentInfo | null;
-  onClose(): void;
-}
-
-function InstalmentDialog({ open, ...rest }: DialogProps) {
-  useFocusReturn(open);
-  return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && rest.onClose()}>
-      <DialogSurface className="agr-dialog">{open && <InstalmentForm {...rest} />}</DialogSurface>
-    </Dialog>
   );
 }
 
@@ -155,7 +132,7 @@ function yearChoices(agreement: SvAgreementInfo, keep: string | null): string[] 
   return Array.from({ length: 10 }, (_, k) => yearIdFromStart(first + k)).filter((y) => y === keep || !taken.has(y));
 }
 
-function InstalmentForm({ agreement, instalment, onClose }: Omit<DialogProps, 'open'>) {
+function InstalmentForm({ agreement, instalment, onClose }: { agreement: SvAgreementInfo; instalment: InstalmentInfo | null; onClose(): void }) {
   const save = useSaveInstalment();
   const years = yearChoices(agreement, instalment?.year ?? null);
   const [year, setYear] = useState(instalment?.year ?? years[0] ?? '');

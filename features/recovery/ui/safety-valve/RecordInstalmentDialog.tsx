@@ -1,19 +1,7 @@
-import {
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-} from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Field, MessageBar, MessageBarBody, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ukDate } from '../../../../electron/shared/dates';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { MoneyInput } from '../../../../renderer/src/components/MoneyInput';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
@@ -22,6 +10,7 @@ import { dateText, readDate } from '../../../meetings/ui/meeting/DateField';
 import type { InstalmentInfo, SvAgreementInfo } from '../../types';
 import { INSTALMENT_STATUS_LABELS, INSTALMENT_STATUSES, type InstalmentStatus } from '../../words';
 import { TextField, TypedDateField } from '../agreements/AgreementFields';
+import { FormDialog } from '../shared/FormDialog';
 import { useRecordInstalment } from './data';
 
 interface Props {
@@ -34,11 +23,10 @@ interface Props {
 
 /** Records what happened to an instalment: received (it becomes a contribution in its year's DSG position), withheld, or still due. */
 export function RecordInstalmentDialog({ open, ...rest }: Props) {
-  useFocusReturn(open);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && rest.onClose()}>
-      <DialogSurface className="agr-dialog">{open && rest.instalment && <RecordForm {...rest} instalment={rest.instalment} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={rest.onClose}>
+      {rest.instalment && <RecordForm {...rest} instalment={rest.instalment} />}
+    </FormDialog>
   );
 }
 

@@ -1,7 +1,6 @@
-import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { MoneyInput } from '../../../../renderer/src/components/MoneyInput';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
@@ -9,6 +8,7 @@ import { dateText, readDate } from '../../../meetings/ui/meeting/DateField';
 import type { SvAgreementInfo } from '../../types';
 import { SV_KIND_LABELS, SV_KINDS, type SvKind } from '../../words';
 import { TextField, TypedDateField } from '../agreements/AgreementFields';
+import { FormDialog } from '../shared/FormDialog';
 import { useSaveSvAgreement } from './data';
 
 interface Props {
@@ -20,11 +20,10 @@ interface Props {
 
 /** A Safety Valve (or DBV) agreement with the DfE: its name, when it was signed, and its total. */
 export function SvAgreementDialog({ open, agreement, onClose }: Props) {
-  useFocusReturn(open);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="agr-dialog">{open && <SvAgreementForm agreement={agreement} onClose={onClose} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose}>
+      <SvAgreementForm agreement={agreement} onClose={onClose} />
+    </FormDialog>
   );
 }
 

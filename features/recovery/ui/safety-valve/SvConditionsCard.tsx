@@ -1,19 +1,21 @@
-import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { Button, DialogBody, DialogContent, DialogTitle } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import type { SvAgreementInfo, SvConditionInfo } from '../../types';
 import { NumberField, TextField } from '../agreements/AgreementFields';
+import { FormDialog } from '../shared/FormDialog';
 import { RagBadge } from '../shared/RagBadge';
+import { RowActions } from '../shared/RowActions';
 import { useDeleteSvCondition, useSaveSvCondition } from './data';
 
 /** The agreement's numbered conditions, each with its target and its latest rating. */
 export function SvConditionsCard({ agreement }: { agreement: SvAgreementInfo }) {
   const remove = useDeleteSvCondition();
   const [editing, setEditing] = useState<{ open: boolean; condition: SvConditionInfo | null }>({ open: false, condition: null });
+  const close = () => setEditing((e) => ({ ...e, open: false }));
   return (
     <section className="card" aria-labelledby={`sv-conditions-${agreement.id}`}>
       <div className="card-head">
@@ -45,47 +47,24 @@ export function SvConditionsCard({ agreement }: { agreement: SvAgreementInfo }) 
                   </span>
                 )}
               </span>
-              <span className="agr-row-actions">
-                <Button
-                  appearance="subtle"
-                  icon={<EditRegular />}
-                  aria-label={`Edit condition ${c.number}`}
-                  onClick={() => setEditing({ open: true, condition: c })}
-                />
-                <Button
-                  appearance="subtle"
-                  icon={<DeleteRegular />}
-                  aria-label={`Delete condition ${c.number}`}
-                  disabled={remove.busy}
-                  onClick={() => void remove.run({ id: c.id })}
-                />
-              </span>
+              <RowActions
+                name={`condition ${c.number}`}
+                onEdit={() => setEditing({ open: true, condition: c })}
+                onDelete={() => void remove.run({ id: c.id })}
+                deleting={remove.busy}
+              />
             </li>
           ))}
         </ul>
       )}
-      <SvConditionDialog open={editing.open} agreement={agreement} condition={editing.condition} onClose={() => setEditing((e) => ({ ...e, open: false }))} />
+      <FormDialog open={editing.open} onClose={close}>
+        <SvConditionForm agreement={agreement} condition={editing.condition} onClose={close} />
+      </FormDialog>
     </section>
   );
 }
 
-interface DialogProps {
-  open: boolean;
-  agreement: SvAgreementInfo;
-  condition: SvConditionInfo | null;
-  onClose(): void;
-}
-
-function SvConditionDialog({ open, ...rest }: DialogProps) {
-  useFocusReturn(open);
-  return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && rest.onClose()}>
-      <DialogSurface className="agr-dialog">{open && <SvConditionForm {...rest} />}</DialogSurface>
-    </Dialog>
-  );
-}
-
-function SvConditionForm({ agreement, condition, onClose }: Omit<DialogProps, 'open'>) {
+function SvConditionForm({ agreement, condition, onClose }: { agreement: SvAgreementInfo; condition: SvConditionInfo | null; onClose(): void }) {
   const save = useSaveSvCondition();
   const next = agreement.conditions.reduce((m, c) => Math.max(m, c.number), 0) + 1;
   const [number, setNumber] = useState(String(condition?.number ?? next));
