@@ -40,9 +40,11 @@ const scenarioId = z.preprocess(
   z.int({ error: 'must name a scenario of a plan' }).positive({ error: 'must name a scenario of a plan' }),
 );
 
-function resultOf(ws: Workspace, label: string, id: number): PlanResult {
-  if (!scenarios(ws).some((s) => s.id === id)) throw blockNotFound(label, 'names a scenario that is no longer in this workspace.');
-  return computePlanResult(ws.db, id);
+/** The scenario a block names, with its plan's figures; a scenario since deleted is said, not thrown past. */
+function resultOf(ws: Workspace, label: string, id: number): { row: ScenarioRow; result: PlanResult } {
+  const row = scenarios(ws).find((s) => s.id === id);
+  if (!row) throw blockNotFound(label, 'names a scenario that is no longer in this workspace.');
+  return { row, result: computePlanResult(ws.db, id) };
 }
 
 type YearFigures = Pick<
@@ -87,10 +89,9 @@ export const planTableBlock: BlockKind<z.infer<typeof scenarioSettings>> = {
   fields: [{ key: 'scenario', label: 'Scenario', type: 'choice', choicesOf: scenarioChoices }],
   settings: scenarioSettings,
   load(ws, { scenario }): PlanTableSnapshot {
-    const r = resultOf(ws, TABLE_LABEL, scenario);
-    const plan = scenarios(ws).find((s) => s.id === scenario)!.plan;
+    const { row, result: r } = resultOf(ws, TABLE_LABEL, scenario);
     return {
-      plan,
+      plan: row.plan,
       scenario: r.scenario,
       kind: r.kind,
       baseYear: r.baseYear,
@@ -212,11 +213,10 @@ export const planChartBlock: BlockKind<z.infer<typeof scenarioSettings>> = {
   fields: [{ key: 'scenario', label: 'Mitigated scenario (drawn against its unmitigated parent)', type: 'choice', choicesOf: scenarioChoices }],
   settings: scenarioSettings,
   load(ws, { scenario }): TwoScenarioSnapshot {
-    const row = scenarios(ws).find((s) => s.id === scenario);
-    const chosen = resultOf(ws, CHART_LABEL, scenario);
-    const parent = row?.parentId ? computePlanResult(ws.db, row.parentId) : null;
+    const { row, result: chosen } = resultOf(ws, CHART_LABEL, scenario);
+    const parent = row.parentId ? computePlanResult(ws.db, row.parentId) : null;
     const pick = (r: PlanResult) => ({ name: r.scenario, kind: r.kind, years: r.years.map(yearFigures), firstInYearSurplus: r.firstInYearSurplus });
-    return { plan: row!.plan, a: pick(parent ?? chosen), b: parent ? pick(chosen) : null };
+    return { plan: row.plan, a: pick(parent ?? chosen), b: parent ? pick(chosen) : null };
   },
   render(snapshot, money): BlockRendered {
     const s = snapshot as TwoScenarioSnapshot;
@@ -267,10 +267,11 @@ export const scenarioCompareBlock: BlockKind<z.infer<typeof compareSettings>> = 
   ],
   settings: compareSettings,
   load(ws, { a, b }): TwoScenarioSnapshot {
-    const ra = resultOf(ws, COMPARE_LABEL, a);
-    const rb = resultOf(ws, COMPARE_LABEL, b);
-    const all = scenarios(ws);
-    const plans = [...new Set([a, b].map((id) => all.find((s) => s.id === id)!.plan))];
+    const first = resultOf(ws, COMPARE_LABEL, a);
+    const second = resultOf(ws, COMPARE_LABEL, b);
+    const ra = first.result;
+    const rb = second.result;
+    const plans = [...new Set([first.row.plan, second.row.plan])];
     const pick = (r: PlanResult) => ({ name: r.scenario, kind: r.kind, years: r.years.map(yearFigures), firstInYearSurplus: r.firstInYearSurplus });
     return { plan: plans.join(' and '), a: pick(ra), b: pick(rb) };
   },

@@ -67,7 +67,7 @@ export const registerBlock: BlockKind<z.infer<typeof settings>> = {
       workstreamName = `${w.code} ${w.name}`;
     }
     const rag = s.rag === ALL ? null : s.rag;
-    const rows = projectSummaries(ws.db, today, { workstreamId, rag: rag ?? undefined }).filter((p) => rag === null || p.rag === rag);
+    const rows = projectSummaries(ws.db, today, { workstreamId, rag: rag ?? undefined });
     return {
       today,
       workstream: workstreamName,
