@@ -11,3 +11,4 @@ export * from '../../features/lines/schema';
 export * from '../../features/monitoring/schema';
 export * from '../../features/meetings/schema';
 export * from '../../features/recovery/schema';
+export * from '../../features/allocations/schema';

@@ -1,4 +1,5 @@
 /** Every `hnb` command, from each feature's cli.ts: one line per feature. */
+import { allocationsCli } from '../../features/allocations/cli';
 import { importsCli } from '../../features/imports/cli';
 import { meetingsCli } from '../../features/meetings/cli';
 import { positionCli } from '../../features/position/cli';
@@ -6,4 +7,4 @@ import { recoveryCli } from '../../features/recovery/cli';
 import { workspacesCli } from '../../features/workspaces/cli';
 import type { CliCommand } from './command';
 
-export const COMMANDS: readonly CliCommand[] = [...workspacesCli, ...positionCli, ...meetingsCli, ...recoveryCli, ...importsCli];
+export const COMMANDS: readonly CliCommand[] = [...workspacesCli, ...positionCli, ...meetingsCli, ...recoveryCli, ...allocationsCli, ...importsCli];

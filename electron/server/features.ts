@@ -3,6 +3,7 @@
  * one handler map (a channel without a handler, or with two, fails here), and their audited
  * tables, locks, workbook kinds and seed data into the registry.
  */
+import { allocationsServer } from '../../features/allocations/server';
 import { historyServer } from '../../features/history/server';
 import { importsServer } from '../../features/imports/server';
 import { linesServer } from '../../features/lines/server';
@@ -26,6 +27,7 @@ export const FEATURES = [
   positionServer,
   meetingsServer,
   recoveryServer,
+  allocationsServer,
   importsServer,
   historyServer,
 ] as const;

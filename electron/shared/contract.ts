@@ -6,6 +6,7 @@
  * The renderer imports this file for its types only, so zod stays out of its bundle.
  */
 import type { z } from 'zod';
+import { allocationsContract } from '../../features/allocations/contract';
 import { historyContract } from '../../features/history/contract';
 import { importsContract } from '../../features/imports/contract';
 import { linesContract } from '../../features/lines/contract';
@@ -41,6 +42,7 @@ export const contract = join(
   positionContract,
   meetingsContract,
   recoveryContract,
+  allocationsContract,
   importsContract,
   historyContract,
 );

@@ -12,7 +12,7 @@ import type { useApp } from './state/app-state';
 export interface RouteDef {
   path: string;
   label: string;
-  section: 'High Needs' | 'Recovery' | 'Forum and boards' | 'Set-up';
+  section: 'High Needs' | 'Recovery' | 'Partnerships' | 'Forum and boards' | 'Set-up';
   /** A page reached from another screen (a meeting, a paper), not listed in the navigation. */
   hidden?: boolean;
   /** Place in the navigation, within its section. */

@@ -1,4 +1,5 @@
 /** The features the window is made of: one line each (each feature's ui/index.ts). */
+import { allocationsUi } from '../../features/allocations/ui';
 import { historyUi } from '../../features/history/ui';
 import { importsUi } from '../../features/imports/ui';
 import { linesUi } from '../../features/lines/ui';
@@ -15,6 +16,7 @@ export const FEATURE_UI: readonly FeatureUi[] = [
   monitoringUi,
   positionUi,
   recoveryUi,
+  allocationsUi,
   meetingsUi,
   importsUi,
   yearsUi,
@@ -24,7 +26,7 @@ export const FEATURE_UI: readonly FeatureUi[] = [
   historyUi,
 ];
 
-const SECTIONS: Array<RouteDef['section']> = ['High Needs', 'Recovery', 'Forum and boards', 'Set-up'];
+const SECTIONS: Array<RouteDef['section']> = ['High Needs', 'Recovery', 'Partnerships', 'Forum and boards', 'Set-up'];
 
 /** Every screen, in the order the navigation shows them. */
 export const ROUTES: RouteDef[] = FEATURE_UI.flatMap((f) => f.routes ?? []).sort(

@@ -1,0 +1,5 @@
+import type { KindDef } from '../../electron/server/workbooks/engine/kind';
+
+/** The feature's round-trip workbook kinds, one line each (each area's kinds). */
+// biome-ignore lint/suspicious/noExplicitAny: each kind has its own scope type
+export const ALLOCATION_KINDS: ReadonlyArray<KindDef<any>> = [];

@@ -1,0 +1,3 @@
+import type { AuditTableDef } from '../../../electron/server/audit/registry';
+
+export const schoolsAudit: AuditTableDef[] = [];

@@ -1,0 +1,3 @@
+import type { CliCommand } from '../../../electron/cli/command';
+
+export const schoolsCli: CliCommand[] = [];
