@@ -7,7 +7,8 @@ import { startWebHost, type WebHost } from '../../electron/server/hosts/web-host
 import { DomainServer } from '../../electron/server/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const RENDERER_DIR = join(__dirname, '..', '..', 'out', 'renderer');
+/** A private build can be served instead (HNB_RENDERER_DIR), so parallel work does not rebuild under a running test. */
+export const RENDERER_DIR = process.env.HNB_RENDERER_DIR ?? join(__dirname, '..', '..', 'out', 'renderer');
 export const OUTPUT_DIR = join(__dirname, '..', 'output');
 
 export interface Session {
