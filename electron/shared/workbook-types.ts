@@ -139,6 +139,8 @@ export interface MappingProposal {
   /** The first rows under the header, as text, so the user can see what each column holds. */
   sample: string[][];
   savedMappings: SavedMapping[];
+  /** The fields of this scope, for a kind whose columns are the workspace's own (one per data column); absent, the kind's listed fields. */
+  fields?: KindFieldInfo[];
 }
 
 export interface SavedMapping {

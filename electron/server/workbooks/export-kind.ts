@@ -2,13 +2,14 @@ import { PassThrough, type Writable } from 'node:stream';
 import type { FileBytes } from '../../shared/types';
 import type { KindScope } from '../../shared/workbook-types';
 import type { Workspace } from '../workspace';
-import type { KindDef } from './engine/kind';
+import { forScope, type KindDef } from './engine/kind';
 import { writeKindWorkbook } from './engine/write-kind';
 import { parseScope } from './import-service';
 
 /** Writes a kind's workbook for a scope to a stream: the database read and the file, end to end. */
-export async function exportKind(ws: Workspace, def: KindDef, rawScope: Record<string, unknown>, out: Writable): Promise<KindScope> {
-  const scope = parseScope(ws, def, rawScope);
+export async function exportKind(ws: Workspace, kind: KindDef, rawScope: Record<string, unknown>, out: Writable): Promise<KindScope> {
+  const scope = parseScope(ws, kind, rawScope);
+  const def = forScope(kind, ws, scope);
   const data = def.load(ws, scope);
   const info = ws.info();
   await writeKindWorkbook(out, def, data, scope, {
@@ -31,5 +32,5 @@ export async function exportKindBytes(ws: Workspace, def: KindDef, rawScope: Rec
   });
   const scope = await exportKind(ws, def, rawScope, out);
   await done;
-  return { fileName: def.fileName(scope), base64: Buffer.concat(chunks).toString('base64') };
+  return { fileName: def.fileName(scope, ws), base64: Buffer.concat(chunks).toString('base64') };
 }

@@ -29,7 +29,7 @@ import {
 } from './engine/header-detect';
 import { matchByKey, matchOwnRows } from './engine/identity';
 import { type Interpreted, interpretRows } from './engine/interpret';
-import { ID_FIELD, type KindData, type KindDef, keyColumn } from './engine/kind';
+import { forScope, ID_FIELD, type KindData, type KindDef, keyColumn, kindInfo } from './engine/kind';
 import { isMetaProblem, META_SHEET, type MetaProblem, type ParsedMeta, parseMeta } from './engine/meta';
 import { type OffThreadRead, ReaderThread } from './engine/read-off-thread';
 import type { RawRow, RawSheet, RawWorkbook } from './engine/read-workbook';
@@ -333,7 +333,16 @@ export class ImportService {
         issues,
       );
     }
-    return { def, scope };
+    // The columns written are what the fingerprints hash: without their list a changed row cannot be told from a stale one.
+    if (def.columnsFor && !meta.columns) {
+      throw invalidFile(
+        s.fileName,
+        `${s.fileName}'s hidden ${META_SHEET} sheet has been changed (it no longer lists the columns written, which HNB Desk needs to match this ${def.title.toLowerCase()}). Export a fresh copy and copy your figures into it.`,
+        'intact _meta sheet',
+        [{ sheet: META_SHEET, rule: 'the _meta sheet must be as HNB Desk wrote it', message: `${META_SHEET} — the "columns" row is missing` }],
+      );
+    }
+    return { def: forScope(def, ws, scope), scope };
   }
 
   private prepareOwn(ws: Workspace, s: Session, req: ImportRequest): ImportPreview {
@@ -342,7 +351,7 @@ export class ImportService {
     if (!sheet) {
       throw invalidFile(s.fileName, `${s.fileName} has no sheet named "${def.sheetName}". Sheets must keep the names HNB Desk gave them.`, 'sheet names kept');
     }
-    const { headerRow, mapping, errors } = this.ownHeader(def, sheet);
+    const { headerRow, mapping, errors, notes } = this.ownHeader(def, sheet, s.meta!.columns);
     const keyCol = mapping[def.keyField];
     const idCol = mapping[ID_FIELD];
     const isTotals = (cells: RawValue[]) =>
@@ -355,13 +364,23 @@ export class ImportService {
       ownFile: true,
       skipRow: isTotals,
       headerErrors: errors,
+      headerNotes: notes,
       fingerprints: s.meta!.fingerprints,
+      exportedFields: s.meta!.columns?.map(([field]) => field) ?? null,
       tableEnd: totalsRow,
     });
   }
 
-  /** Our own sheet: the header row is found by its exact headings, so inserted rows or moved columns still read. */
-  private ownHeader(def: KindDef, sheet: RawSheet): { headerRow: number; mapping: Record<string, number>; errors: ErrorIssue[] } {
+  /**
+   * Our own sheet: the header row is found by its exact headings, so inserted rows or moved
+   * columns still read. For a kind whose columns are the workspace's (`exported` lists those
+   * written), a column added since the export is left as it is, and one removed since is not read.
+   */
+  private ownHeader(
+    def: KindDef,
+    sheet: RawSheet,
+    exported: Array<[string, string]> | null,
+  ): { headerRow: number; mapping: Record<string, number>; errors: ErrorIssue[]; notes: string[] } {
     const wanted = new Map(def.columns.map((c) => [normaliseHeader(c.header), c.field]));
     let best: { row: RawRow; hits: number } | null = null;
     for (const r of sheet.rows.slice(0, 30)) {
@@ -377,8 +396,15 @@ export class ImportService {
       const field = typeof v === 'string' ? wanted.get(normaliseHeader(v)) : undefined;
       if (field && mapping[field] === undefined) mapping[field] = i + 1;
     });
+    const written = exported ? new Set(exported.map(([field]) => field)) : null;
+    const added: string[] = [];
     for (const c of def.columns) {
-      if (mapping[c.field] === undefined && (c.editable || c.type === 'id' || c.key)) {
+      if (mapping[c.field] !== undefined) continue;
+      if (written && c.editable && !written.has(c.field)) {
+        added.push(c.header);
+        continue;
+      }
+      if (c.editable || c.type === 'id' || c.key) {
         errors.push({
           sheet: sheet.name,
           cell: `${best.row.row}:${best.row.row}`,
@@ -387,7 +413,16 @@ export class ImportService {
         });
       }
     }
-    return { headerRow: best.row.row, mapping, errors };
+    const notes: string[] = [];
+    if (added.length) notes.push(`Added since this file was exported, so not in it and left as they are: ${added.join(', ')}.`);
+    const current = new Set(def.columns.map((c) => c.field));
+    const removed = (exported ?? []).filter(([field]) => !current.has(field)).map(([, header]) => `"${header}"`);
+    if (removed.length) {
+      notes.push(
+        `No longer in this workspace, so the file's figures under them were not read: ${removed.join(', ')}. Changes made in the workspace since the export cannot be told from the file's, so every figure that differs is shown as the file's change.`,
+      );
+    }
+    return { headerRow: best.row.row, mapping, errors, notes };
   }
 
   private startForeign(ws: Workspace, s: Session, req: ImportRequest): ImportStart {
@@ -403,8 +438,9 @@ export class ImportService {
   }
 
   private mapForeign(ws: Workspace, s: Session, req: Omit<ImportRequest, 'source'>): ImportStart {
-    const def = this.kinds.get(req.kind!);
-    const scope = parseScope(ws, def, req.scope);
+    const kind = this.kinds.get(req.kind!);
+    const scope = parseScope(ws, kind, req.scope);
+    const def = forScope(kind, ws, scope);
     const proposal = this.proposal(ws, s, def, req.headerRow);
     let columns: Record<string, string> | undefined = req.map;
     if (!columns && req.mappingName) {
@@ -467,6 +503,8 @@ export class ImportService {
       proposed: proposeMapping(at.headers, fields),
       sample,
       savedMappings: listMappings(ws, def.kind),
+      // The scope's own columns, which the kind's listing cannot show.
+      ...(def.columnsFor ? { fields: kindInfo(def).fields } : {}),
     };
   }
 
@@ -476,8 +514,9 @@ export class ImportService {
     req: { importId: string; kind: string; scope: Record<string, unknown>; headerRow: number; columns: Record<string, number> },
   ): ImportPreview {
     const s = this.session(ws, req.importId);
-    const def = this.kinds.get(req.kind);
-    const scope = parseScope(ws, def, req.scope);
+    const kind = this.kinds.get(req.kind);
+    const scope = parseScope(ws, kind, req.scope);
+    const def = forScope(kind, ws, scope);
     const fields = mappableFields(def);
     const known = new Set(fields.map((f) => f.field));
     const issues: ErrorIssue[] = [];
@@ -512,7 +551,15 @@ export class ImportService {
     sheet: RawSheet,
     headerRow: number,
     mapping: Record<string, number>,
-    o: { ownFile: boolean; skipRow: (cells: RawValue[]) => boolean; headerErrors: ErrorIssue[]; fingerprints: Map<number, string> | null; tableEnd?: number },
+    o: {
+      ownFile: boolean;
+      skipRow: (cells: RawValue[]) => boolean;
+      headerErrors: ErrorIssue[];
+      headerNotes?: string[];
+      fingerprints: Map<number, string> | null;
+      exportedFields?: string[] | null;
+      tableEnd?: number;
+    },
   ): ImportPreview {
     const data = this.loadData(ws, s, def, scope);
     const settings = ws.settings();
@@ -535,6 +582,7 @@ export class ImportService {
       idCol: mapping[ID_FIELD] ?? null,
       keyCol,
       fingerprints: o.fingerprints,
+      exportedFields: o.exportedFields,
       money,
       largeMoveShare: settings.largeMovePercent / 100,
     });
@@ -548,7 +596,7 @@ export class ImportService {
           message: ws.locks.refusal(ref).message.replace(/ to change them\.$/, ' to import into it.'),
         });
     }
-    const notes = [...interp.notes];
+    const notes = [...(o.headerNotes ?? []), ...interp.notes];
     if (diff.rows.length > PREVIEW_ROW_LIMIT) {
       notes.push(
         `The preview lists the first ${PREVIEW_ROW_LIMIT.toLocaleString('en-GB')} of ${diff.rows.length.toLocaleString('en-GB')} rows that differ; the counts above cover every row, and all of them are applied.`,
@@ -588,7 +636,8 @@ export class ImportService {
       digest,
       changeSetMark: ws.latestChangeSetId(),
       redo: () => {
-        this.prepare(ws, s, def, scope, sheet, headerRow, mapping, o);
+        // The columns too, as they are now: a data column added or removed since shows as a changed preview.
+        this.prepare(ws, s, forScope(def, ws, scope), scope, sheet, headerRow, mapping, o);
         return s.prepared!;
       },
     };

@@ -198,12 +198,28 @@ export function readDate(v: RawValue | undefined, options: { date1904: boolean; 
   return iso ? { ok: true, value: iso } : fail('must be a date written dd/mm/yyyy', v);
 }
 
-/** One of a list (s251 codes, provision groups), matched without regard to case. */
-export function readListValue(v: RawValue | undefined, allowed: readonly string[], rule: { required?: boolean; listName: string }): CellRead {
+/**
+ * One of a list (s251 codes, provision groups), matched without regard to case; or a word
+ * another system uses for one of its values (`words`, by lower-case text, spaces collapsed).
+ */
+export function readListValue(
+  v: RawValue | undefined,
+  allowed: readonly string[],
+  rule: { required?: boolean; listName: string; words?: Record<string, string> },
+): CellRead {
   const text = readText(v, { required: rule.required });
   if (!text.ok || text.value === '') return text;
-  const hit = allowed.find((a) => a.toLowerCase() === String(text.value).toLowerCase());
-  return hit !== undefined ? { ok: true, value: hit } : fail(`must be one of the ${rule.listName} in the list`, v);
+  const lower = String(text.value).toLowerCase();
+  const hit = allowed.find((a) => a.toLowerCase() === lower);
+  if (hit !== undefined) return { ok: true, value: hit };
+  const meant = rule.words?.[lower.replace(/\s+/g, ' ')];
+  if (meant !== undefined && allowed.includes(meant)) return { ok: true, value: meant };
+  return fail(
+    rule.words
+      ? `must be one of the ${rule.listName} in the list (${allowed.join(', ')}), or a word another system uses for one`
+      : `must be one of the ${rule.listName} in the list`,
+    v,
+  );
 }
 
 export interface RangeRule {

@@ -38,11 +38,14 @@ export interface DiffResult {
   dataRows: number;
 }
 
+/** Made once: a formatter per call costs more than the rest of a changed row's preview. */
+const NUMBER_TEXT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 });
+
 export function display(c: ColumnDef, v: FieldValue | undefined, money: MoneyFormat): string {
   if (v === null || v === undefined || v === '') return '(blank)';
   if (c.type === 'money') return money.format(v as number, { pence: true });
   if (c.type === 'percent') return percentText(v as number);
-  if (c.type === 'number') return (v as number).toLocaleString('en-GB', { maximumFractionDigits: 4 });
+  if (c.type === 'number') return NUMBER_TEXT.format(v as number);
   if (c.type === 'date') return ukDate(String(v));
   return String(v);
 }
@@ -57,13 +60,19 @@ export interface DiffOptions {
   money: MoneyFormat;
   /** A money field moving by more than this share of its old value (0.5 = 50%) is a warning. */
   largeMoveShare: number;
+  /**
+   * The editable fields the file was written with, in the order its fingerprints hash them (a
+   * kind with `columnsFor`); absent, the kind's editable columns now. When one of them is no
+   * longer a column, the fingerprints cannot be worked out again and rows are compared two ways.
+   */
+  exportedFields?: string[] | null;
 }
 
 export function diffRows(def: KindDef, data: KindData, file: Interpreted, matched: Matched[], o: DiffOptions): DiffResult {
   const errors: ErrorIssue[] = [];
-  const allEditable = editableColumns(def).filter((c) => !c.formula);
   const fields = file.fields;
-  const fullFile = fields.length === allEditable.length;
+  const allEditable = printedColumns(def, o.exportedFields);
+  const fullFile = allEditable?.every((c) => fields.includes(c)) ?? false;
   const rows: PreviewRow[] = [];
   const changes: DiffResult['changes'] = new Map();
   const conflicts: DiffResult['conflicts'] = new Map();
@@ -148,7 +157,7 @@ export function diffRows(def: KindDef, data: KindData, file: Interpreted, matche
     if (warnings.large) largeMoves++;
     if (warnings.extreme) extremes++;
     const entry = { id: db.id, fileRow: fr.fileRow, values, current: db.values };
-    if (exported !== undefined && fullFile) {
+    if (exported !== undefined && fullFile && allEditable) {
       const fileFp = fingerprint(allEditable.map((c) => fr.values[c.field] ?? null));
       if (fileFp === exported) {
         // The file kept what was exported; the database has moved on since. Keep the database.
@@ -217,6 +226,20 @@ export function diffRows(def: KindDef, data: KindData, file: Interpreted, matche
     extremes,
     dataRows: matched.length,
   };
+}
+
+/** The columns a row's fingerprint hashes, in order; null when one of them is no longer a column of the kind. */
+function printedColumns(def: KindDef, exportedFields: string[] | null | undefined): ColumnDef[] | null {
+  const editable = editableColumns(def).filter((c) => !c.formula);
+  if (!exportedFields) return editable;
+  const byField = new Map(editable.map((c) => [c.field, c]));
+  const out: ColumnDef[] = [];
+  for (const f of exportedFields) {
+    const c = byField.get(f);
+    if (!c) return null;
+    out.push(c);
+  }
+  return out;
 }
 
 /** Percentages beyond the range their column asks about: allowed, once confirmed. */

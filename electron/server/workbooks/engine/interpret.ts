@@ -47,7 +47,7 @@ function readCell(c: ColumnDef, v: RawValue | undefined, data: KindData, date190
     case 'date':
       return readDate(v, { date1904, optional: !c.required });
     case 'list':
-      return readListValue(v, data.lists[c.list!] ?? [], { required: c.required && ownFile, listName: `${c.header.toLowerCase()} values` });
+      return readListValue(v, data.lists[c.list!] ?? [], { required: c.required && ownFile, listName: `${c.header.toLowerCase()} values`, words: c.listWords });
     default:
       return readText(v, { required: c.required, maxLength: c.maxLength });
   }

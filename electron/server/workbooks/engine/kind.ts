@@ -10,6 +10,7 @@ import type { WriteSource } from '../../audit/constraint-errors';
 import type { ChangeRecorder } from '../../audit/recorder';
 import type { Workspace } from '../../workspace';
 import type { FieldValue } from './cells';
+import { normaliseHeader } from './header-detect';
 
 export interface ColumnDef {
   field: string;
@@ -28,6 +29,11 @@ export interface ColumnDef {
   optional?: boolean;
   /** Name of a list in KindData.lists: validation in the sheet and on import. */
   list?: string;
+  /**
+   * A list column: other words a foreign workbook uses for the list's values, by their lower-case
+   * text (the DfE's "community school" for "Maintained"), read as the value they stand for.
+   */
+  listWords?: Record<string, string>;
   /** A formula per row, built from other columns' letters; its value is computed, never read. */
   formula?: (col: (field: string) => string, row: number) => string;
   /** A formula column whose formula gives "" on an empty row: the spare rows carry no value rather than 0. */
@@ -123,11 +129,19 @@ export interface KindDef<S extends KindScope = any> {
   addRequires: string[];
   /** Blank unlocked rows left inside the table for additions (the sheet is protected). */
   spareRows: number;
+  /** The fixed columns: every column of a kind without `columnsFor`, and the ones a listing of kinds shows. */
   columns: ColumnDef[];
+  /**
+   * The full column list for a scope, where some columns are the workspace's own (one per data
+   * column the user keeps): the export, the import, the fingerprints and the mapping of a
+   * foreign file all use it. Each header must differ from the others once normalised.
+   */
+  columnsFor?: (ws: Workspace, scope: S) => ColumnDef[];
   instructions: string[];
   /** The line under the sheet's subtitle; by default, about white and grey cells, pounds and variance. */
   hint?: string;
-  fileName: (scope: S) => string;
+  /** `ws`, where given, lets a scope kept by id (a partnership) be named in the file name. */
+  fileName: (scope: S, ws?: Workspace) => string;
   load: (ws: Workspace, scope: S) => KindData;
   /** Rules across rows and fields (unique codes); returns problems as [fileRow, field, rule, found]. */
   checkRows?: (
@@ -140,6 +154,29 @@ export interface KindDef<S extends KindScope = any> {
 }
 
 export const ID_FIELD = 'id';
+
+/**
+ * The kind as it stands for one scope: its columns those `columnsFor` gives (the kind itself
+ * when it has none). `columnsFor` is kept, so the result can be resolved again later (a preview
+ * rebuilt after the workspace changed) and the writer knows to record the columns it wrote.
+ */
+export function forScope<S extends KindScope>(def: KindDef<S>, ws: Workspace, scope: S): KindDef<S> {
+  if (!def.columnsFor) return def;
+  const columns = def.columnsFor(ws, scope);
+  const fields = new Set<string>();
+  const headers = new Map<string, string>();
+  for (const c of columns) {
+    // A kind's mistake, not the user's: two columns with one field or heading cannot be told apart on import.
+    if (fields.has(c.field)) throw new Error(`The ${def.kind} workbook has two columns for the field "${c.field}"`);
+    fields.add(c.field);
+    const norm = normaliseHeader(c.header);
+    const other = headers.get(norm);
+    if (other !== undefined) throw new Error(`The ${def.kind} workbook's columns "${other}" and "${c.header}" have headings that read the same`);
+    headers.set(norm, c.header);
+  }
+  if (!fields.has(def.keyField)) throw new Error(`The ${def.kind} workbook's columns for a scope lack its key "${def.keyField}"`);
+  return { ...def, columns };
+}
 
 export function keyColumn(def: KindDef): ColumnDef {
   return def.columns.find((c) => c.field === def.keyField)!;

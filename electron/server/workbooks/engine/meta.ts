@@ -25,11 +25,19 @@ export interface WorkbookMeta {
   sheet: string;
   /** row id -> fingerprint of its editable values as exported */
   fingerprints: Map<number, string>;
+  /**
+   * A kind whose columns depend on the workspace (`columnsFor`): the editable columns written,
+   * [field, heading] in the order the fingerprints hash them. A column added or removed since
+   * the export is then told from one the user deleted, and the fingerprints still compare.
+   */
+  columns?: Array<[string, string]>;
 }
 
 /** A `_meta` read back: the values as found (the scope still to be checked by its kind) and the row each key sits on. */
-export interface ParsedMeta extends Omit<WorkbookMeta, 'scope'> {
+export interface ParsedMeta extends Omit<WorkbookMeta, 'scope' | 'columns'> {
   scope: Record<string, unknown>;
+  /** As written for a kind with `columnsFor`; null when the sheet has no column list. */
+  columns: Array<[string, string]> | null;
   rowOf: Map<string, number>;
 }
 
@@ -43,7 +51,9 @@ export function metaRows(m: WorkbookMeta): Array<[string, string | number]> {
     ['workspaceName', m.workspaceName],
   ];
   for (const [k, v] of Object.entries(m.scope)) if (v !== undefined) rows.push([`scope.${k}`, v]);
-  rows.push(['exportedAt', m.exportedAt], ['exportedBy', m.exportedBy], ['sheet', m.sheet], ['rowCount', m.fingerprints.size]);
+  rows.push(['exportedAt', m.exportedAt], ['exportedBy', m.exportedBy], ['sheet', m.sheet]);
+  if (m.columns) rows.push(['columns', JSON.stringify(m.columns)]);
+  rows.push(['rowCount', m.fingerprints.size]);
   let chunk: string[] = [];
   for (const [id, fp] of m.fingerprints) {
     chunk.push(`${id}:${fp}`);
@@ -105,6 +115,11 @@ export function parseMeta(rows: Array<{ row: number; cells: RawValue[] }>): Pars
       problem: `it lists ${fingerprints.size} row fingerprints where it says it has ${String(rowCount ?? 'none')}`,
     };
   }
+  let columns: Array<[string, string]> | null = null;
+  if (rowOf.has('columns')) {
+    columns = columnList(single.get('columns') ?? null);
+    if (!columns) return { cell: at('columns'), problem: 'its list of the columns written is damaged' };
+  }
   const scope: Record<string, unknown> = {};
   for (const [k, v] of single) if (k.startsWith('scope.') && v !== null && v !== '') scope[k.slice('scope.'.length)] = v;
   if (Object.keys(scope).length === 0) {
@@ -126,8 +141,27 @@ export function parseMeta(rows: Array<{ row: number; cells: RawValue[] }>): Pars
     exportedBy: text('exportedBy'),
     sheet: text('sheet'),
     fingerprints,
+    columns,
     rowOf,
   };
+}
+
+/** The `columns` cell read back: a JSON list of [field, heading], each field once; null when it is not. */
+function columnList(v: RawValue): Array<[string, string]> | null {
+  if (typeof v !== 'string') return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(v);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const seen = new Set<string>();
+  for (const pair of parsed) {
+    if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string' || !pair[0] || seen.has(pair[0])) return null;
+    seen.add(pair[0]);
+  }
+  return parsed as Array<[string, string]>;
 }
 
 export function isMetaProblem(m: ParsedMeta | MetaProblem): m is MetaProblem {

@@ -145,6 +145,8 @@ function writeMeta(wb: TableWorkbookWriter, def: KindDef, data: KindData, scope:
     exportedBy: head.exportedBy,
     sheet: def.sheetName,
     fingerprints,
+    // The columns of this scope as written, so a column added or removed before the file comes back is known for what it is.
+    ...(def.columnsFor ? { columns: editable.map((c): [string, string] => [c.field, c.header]) } : {}),
   });
   for (const r of rows) ws.addRow(r).commit();
   ws.commit();

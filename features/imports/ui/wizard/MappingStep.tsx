@@ -30,7 +30,8 @@ const same = (a: string, b: string) => a.trim().toLowerCase().replace(/\s+/g, ' 
 /** Which column of the file holds each field: proposed from the headings, confirmed by the user. */
 export function MappingStep({ kind, scope, proposal, busy, error, onPreview, onHeaderRow, onBack, onCancel }: Props) {
   const queryClient = useQueryClient();
-  const fields = useMemo(() => mappableFields(kind), [kind]);
+  // A kind whose columns are the workspace's own (one per data column) sends this scope's fields with the proposal.
+  const fields = useMemo(() => mappableFields(proposal.fields ? { ...kind, fields: proposal.fields } : kind), [kind, proposal.fields]);
   const [cols, setCols] = useState<Record<string, number | null>>(() => Object.fromEntries(fields.map((f) => [f.field, proposal.proposed[f.field] ?? null])));
   const [saved, setSaved] = useState<SavedMapping[]>(proposal.savedMappings);
   const [usedMapping, setUsedMapping] = useState('');
