@@ -62,6 +62,7 @@ CREATE TABLE `allocation_run_partnership` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`run_id` integer NOT NULL,
 	`partnership_id` integer NOT NULL,
+	`name` text NOT NULL,
 	`places` integer DEFAULT 0 NOT NULL,
 	`schools` integer DEFAULT 0 NOT NULL,
 	FOREIGN KEY (`run_id`) REFERENCES `allocation_run`(`id`) ON UPDATE no action ON DELETE cascade,
@@ -228,4 +229,9 @@ CREATE TABLE `school_data_column` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `school_data_column_key` ON `school_data_column` (`key`);--> statement-breakpoint
-CREATE UNIQUE INDEX `school_data_column_name` ON `school_data_column` (`name`);
+CREATE UNIQUE INDEX `school_data_column_name` ON `school_data_column` (`name`);--> statement-breakpoint
+INSERT INTO `school_data_column` (`key`, `name`, `description`, `sort_order`) VALUES ('pupils', 'Pupils', 'Pupils on roll (the census count). Buy-in shares of pupils are worked out from this column.', 10), ('fsm', 'Free school meals', 'Pupils eligible for free school meals.', 20), ('idaci_a', 'IDACI band A', 'Pupils living in IDACI band A (income deprivation affecting children).', 30), ('idaci_b', 'IDACI band B', 'Pupils living in IDACI band B (income deprivation affecting children).', 40), ('idaci_c', 'IDACI band C', 'Pupils living in IDACI band C (income deprivation affecting children).', 50), ('idaci_d', 'IDACI band D', 'Pupils living in IDACI band D (income deprivation affecting children).', 60), ('idaci_e', 'IDACI band E', 'Pupils living in IDACI band E (income deprivation affecting children).', 70), ('idaci_f', 'IDACI band F', 'Pupils living in IDACI band F (income deprivation affecting children).', 80), ('low_prior_attainment', 'Low prior attainment', 'Pupils with low prior attainment.', 90), ('pupil_premium', 'Pupil premium', 'Pupils attracting the pupil premium.', 100);
+--> statement-breakpoint
+INSERT INTO `return_category` (`name`, `sort_order`) VALUES ('Staffing', 10), ('Commissioned places', 20), ('Outreach and specialist support', 30), ('Training and development', 40), ('Resources and other costs', 50);
+--> statement-breakpoint
+INSERT INTO `return_measure` (`name`, `unit`, `sort_order`) VALUES ('Permanent exclusions', 'pupils', 10), ('Suspensions', 'suspensions', 20), ('Attendance', '%', 30), ('Children back in mainstream', 'pupils', 40);

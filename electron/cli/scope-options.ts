@@ -1,7 +1,7 @@
 /**
  * A workbook kind's scope from command-line options: --year 2026-27 --period P7 --holder "J Smith",
- * and the recovery kinds' --scenario, --plan, --workstream, --agreement, --quarter. They arrive as
- * text; each kind's scope schema coerces and checks its own.
+ * the recovery kinds' --scenario, --plan, --workstream, --agreement, --quarter, and a partnership
+ * return's --partnership, an allocation run's --run. They arrive as text; each kind's scope schema coerces and checks its own.
  */
 import { parsePeriod } from '../shared/periods';
 import type { ScopeFieldInfo } from '../shared/workbook-types';
@@ -16,6 +16,8 @@ export const SCOPE_OPTIONS = {
   workstream: 'string',
   agreement: 'string',
   quarter: 'string',
+  partnership: 'string',
+  run: 'string',
 } as const;
 
 export function periodOption(ctx: CliContext): number | undefined {

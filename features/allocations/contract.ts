@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FileBytes } from '../../electron/shared/types';
 import { channel, isoDate, pence, recordId, requiredText, signedPence, text, yearField } from '../../electron/shared/contract-kit';
 import type {
   BuyInCount,
@@ -131,8 +132,13 @@ export const allocationsContract = {
     }),
   ).returns<PartnershipInfo>(),
   deletePartnership: channel(z.strictObject({ id: recordId })).returns<{ deleted: true }>(),
-  /** Puts a school in a partnership for a year (null: in none). */
-  setMembership: channel(z.strictObject({ year: yearField, schoolId: recordId, partnershipId: recordId.nullable() })).returns<{ saved: true }>(),
+  /**
+   * Puts a school in a partnership for a year (null: in none). A school already in another
+   * partnership that year is refused, naming both, unless `move` says to move it.
+   */
+  setMembership: channel(
+    z.strictObject({ year: yearField, schoolId: recordId, partnershipId: recordId.nullable(), move: z.boolean().default(false) }),
+  ).returns<{ saved: true }>(),
   /** Copies one year's membership (and, if asked, its school data) to another year that has none. */
   copyMembership: channel(z.strictObject({ fromYear: yearField, toYear: yearField, withData: z.boolean().default(false) })).returns<{ schools: number }>(),
   setBuyIn: channel(
@@ -158,13 +164,21 @@ export const allocationsContract = {
   copyRun: channel(z.strictObject({ runId: recordId, name: requiredText(120), year: yearField.optional() })).returns<RunDetail>(),
   approveRun: channel(z.strictObject({ runId: recordId, approvedOn: isoDate, note: text(2000).default('') })).returns<RunDetail>(),
   deleteRun: channel(z.strictObject({ runId: recordId })).returns<{ deleted: true }>(),
-  /** b against a, partnership by partnership; without `b`, `a` against the previous year's run. */
+  /**
+   * b against a, partnership by partnership; without `b`, `a` against the previous year's run
+   * (returned with last year's run as `a` and the given run as `b`, so the difference reads as the change).
+   */
   compareRuns: channel(z.strictObject({ a: recordId, b: recordId.optional() })).returns<RunCompare>(),
+  /** The run's results as a workbook: allocations by factor and places, the factors, the data it was worked on. */
+  buildAllocationWorkbook: channel(z.strictObject({ runId: recordId })).returns<FileBytes>(),
+  /** The run's inputs as a workbook (pot, rate, factors, places), to edit and read back with `hnb allocate --from`. */
+  buildRunInputsWorkbook: channel(z.strictObject({ runId: recordId })).returns<FileBytes>(),
 
   // Returns
   listReturns: channel(z.strictObject({ year: yearField })).returns<ReturnsOverview>(),
   /** Makes the year's returns (one per period of each partnership with an allocation) that do not yet exist. */
   setUpReturns: channel(z.strictObject({ year: yearField, partnershipId: recordId.optional() })).returns<ReturnsOverview>(),
+  /** Changes only the figures given (null clears one); figures that change in a return not sent or sent mark it received today. */
   saveReturn: channel(
     z.strictObject({
       returnId: recordId,

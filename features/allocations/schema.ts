@@ -244,6 +244,8 @@ export const allocationRunPartnership = sqliteTable(
     partnershipId: integer('partnership_id')
       .notNull()
       .references(() => partnership.id, { onDelete: 'restrict' }),
+    /** The name as the run was worked out: the tie rule's order, so a later rename never moves a pound in a locked run. */
+    name: text('name').notNull(),
     places: integer('places').notNull().default(0),
     schools: integer('schools').notNull().default(0),
   },

@@ -67,6 +67,9 @@ export interface PartnershipInfo {
 export interface BuyInCount {
   partnershipId: number;
   partnershipName: string;
+  /** The area partnership a cluster sits in, so a list can group clusters under their area. */
+  parentId?: number | null;
+  parentName?: string | null;
   schools: number;
   boughtIn: number;
   undecided: number;

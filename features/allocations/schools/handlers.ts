@@ -1,24 +1,6 @@
-import { defineHandlers } from '../../../electron/server/handler';
-import { AppError } from '../../../electron/shared/errors';
+import { membershipHandlers } from './membership-handlers';
+import { partnershipHandlers } from './partnership-handlers';
+import { schoolRecordHandlers } from './school-handlers';
 
-// Placeholder while the area is built: each channel refuses.
-const notYet = (): never => {
-  throw new AppError('INVALID_INPUT', 'Not built yet.');
-};
-
-export const schoolHandlers = defineHandlers({
-  listSchools: notYet,
-  saveSchool: notYet,
-  deleteSchool: notYet,
-  listDataColumns: notYet,
-  saveDataColumn: notYet,
-  deleteDataColumn: notYet,
-  setSchoolData: notYet,
-  listPartnerships: notYet,
-  savePartnership: notYet,
-  deletePartnership: notYet,
-  setMembership: notYet,
-  copyMembership: notYet,
-  setBuyIn: notYet,
-  buyInByCluster: notYet,
-});
+/** Schools and their data, partnerships and clusters, who belongs to which each year, and buy-in. */
+export const schoolHandlers = { ...schoolRecordHandlers, ...partnershipHandlers, ...membershipHandlers };

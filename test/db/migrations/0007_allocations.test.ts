@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../../db/migrate';
 import { embeddedMigrations } from '../../../db/migrations/embedded';
+import { STANDARD_COLUMNS, STANDARD_RETURN_CATEGORIES, STANDARD_RETURN_MEASURES } from '../../../features/allocations/schools/seed';
 import { dumpTables, tempDir } from '../../support/workspace';
 import { schema3Workspace } from './schema-3-workspace';
 
@@ -47,6 +48,10 @@ describe('migration 0007_allocations', () => {
     const after = dumpTables(db);
     for (const [table, rows] of Object.entries(before)) if (table !== '__drizzle_migrations') expect(after[table], table).toEqual(rows);
     for (const table of ALLOCATION_TABLES) expect(Object.keys(after), table).toContain(table);
+    // Workspaces made before the feature get the standard data columns, return categories and measures too.
+    expect(after.school_data_column!.map((r) => (r as Record<string, unknown>).key)).toEqual(STANDARD_COLUMNS.map((c) => c.key));
+    expect(after.return_category!.map((r) => (r as Record<string, unknown>).name)).toEqual([...STANDARD_RETURN_CATEGORIES]);
+    expect(after.return_measure!.map((r) => (r as Record<string, unknown>).name)).toEqual(STANDARD_RETURN_MEASURES.map((m) => m.name));
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -60,7 +65,6 @@ describe('migration 0007_allocations', () => {
     db.exec(`INSERT INTO school (id, urn, name, phase, type) VALUES (1, 123456, 'Ash Primary', 'primary', 'academy')`);
     expect(() => db.exec(`INSERT INTO school (urn, name, phase, type) VALUES (123456, 'Again', 'primary', 'academy')`)).toThrow(/UNIQUE/);
     // Data is never negative; a column key is a plain word.
-    db.exec(`INSERT INTO school_data_column (id, key, name) VALUES (1, 'pupils', 'Pupils')`);
     expect(() => db.exec(`INSERT INTO school_data_column (key, name) VALUES ('Free meals', 'FSM')`)).toThrow(/school_data_column_key_form/);
     expect(() => db.exec(`INSERT INTO school_data (year_id, school_id, column_id, value) VALUES ('2026-27', 1, 1, -1)`)).toThrow(/school_data_value/);
     // One partnership per school per year; a partnership is not its own parent.
@@ -71,9 +75,13 @@ describe('migration 0007_allocations', () => {
     db.exec(`INSERT INTO partnership_member (year_id, school_id, partnership_id) VALUES ('2027-28', 1, 2)`);
     // A run's pot and rate are whole pounds; weights are 0–100%.
     expect(() =>
-      db.exec(`INSERT INTO allocation_run (year_id, name, formula_pot_pence, place_rate_pence, calculated_at) VALUES ('2026-27', 'R', 315555050, 1000000, 'x')`),
+      db.exec(
+        `INSERT INTO allocation_run (year_id, name, formula_pot_pence, place_rate_pence, calculated_at) VALUES ('2026-27', 'R', 315555050, 1000000, 'x')`,
+      ),
     ).toThrow(/allocation_run_pot/);
-    db.exec(`INSERT INTO allocation_run (id, year_id, name, formula_pot_pence, place_rate_pence, calculated_at) VALUES (1, '2026-27', 'R', 315555000, 1000000, 'x')`);
+    db.exec(
+      `INSERT INTO allocation_run (id, year_id, name, formula_pot_pence, place_rate_pence, calculated_at) VALUES (1, '2026-27', 'R', 315555000, 1000000, 'x')`,
+    );
     expect(() => db.exec(`INSERT INTO allocation_factor (run_id, name, weight_bp) VALUES (1, 'Pupils', 10001)`)).toThrow(/allocation_factor_weight/);
     // A data column a run weighs cannot be deleted from under it.
     db.exec(`INSERT INTO allocation_factor (id, run_id, name, weight_bp) VALUES (1, 1, 'Pupils', 10000)`);
