@@ -374,6 +374,8 @@ async function main(): Promise<void> {
     await (await import('./plan')).planBench(args.runs);
     await (await import('./register')).registerBench(args.runs);
     await (await import('./register-screen')).registerScreenBench(args.runs);
+    await (await import('./allocation')).allocationBench(args.runs);
+    await (await import('./school-import')).schoolImportBench(args.runs);
     console.log(`\nTotal benchmark time ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
     if (args.profile) await diagnose(dir);

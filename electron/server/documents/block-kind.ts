@@ -6,6 +6,7 @@
  * from the snapshot alone, so a published pack re-renders exactly from what was stored.
  */
 import type { z } from 'zod';
+import type { EntityRef } from '../../shared/entity-ref';
 import type { MoneyFormat } from '../../shared/money';
 import type { Workspace } from '../workspace';
 
@@ -74,6 +75,13 @@ export interface BlockKind<S = Record<string, unknown>> {
   load(ws: Workspace, settings: S, ctx: BlockContext): unknown;
   /** Pure: the same snapshot always renders the same. */
   render(snapshot: unknown, money: MoneyFormat): BlockRendered;
+  /**
+   * The records a published pack showing this block must freeze (an allocation run): publishing
+   * locks them in the same change, so the figures printed can never move under the pack. Given
+   * the block's settings and the snapshot `load` made for the pack (which says, say, which run
+   * "last year's" turned out to be).
+   */
+  freezes?(settings: S, snapshot: unknown): EntityRef[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each block kind has its own settings type
@@ -87,6 +95,18 @@ export function describeBlockKind(k: AnyBlockKind, ws: Workspace) {
     inline: k.inline,
     fields: k.fields.map(({ choicesOf, ...f }) => (choicesOf ? { ...f, choices: choicesOf(ws) } : { ...f })),
   };
+}
+
+/** The records the given live blocks freeze when published (see `BlockKind.freezes`); blocks whose settings do not read are left out. */
+export function frozenRefs(registry: BlockRegistry, blocks: Iterable<{ kind: string; settings: Record<string, unknown>; snapshot?: unknown }>): EntityRef[] {
+  const out = new Set<EntityRef>();
+  for (const b of blocks) {
+    const kind = registry.get(b.kind);
+    if (!kind?.freezes) continue;
+    const parsed = kind.settings.safeParse(b.settings);
+    if (parsed.success) for (const ref of kind.freezes(parsed.data, b.snapshot)) out.add(ref);
+  }
+  return [...out];
 }
 
 export class BlockRegistry {

@@ -6,9 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { ukLongDate } from '../../../electron/shared/dates';
-import { entityRef } from '../../../electron/shared/entity-ref';
+import { entityRef, splitRef } from '../../../electron/shared/entity-ref';
 import { AppError, type ErrorIssue } from '../../../electron/shared/errors';
-import { setLock } from '../../../electron/server/locks/locks';
+import { frozenRefs } from '../../../electron/server/documents/block-kind';
+import { lockedRefs, setLock } from '../../../electron/server/locks/locks';
 import type { DomainServer } from '../../../electron/server/server';
 import type { Workspace } from '../../../electron/server/workspace';
 import { requireMeeting } from '../agenda/queries';
@@ -106,6 +107,12 @@ export async function publishPack(ws: Workspace, server: DomainServer, input: Pu
   const label = `Publish ${what} for ${snapshot.body.name}, ${ukLongDate(snapshot.meeting.startsAt.slice(0, 10))}${
     version > 1 ? ` (version ${version}: ${reason})` : ''
   }`;
+  // Records the pack's blocks show (an allocation run) are locked with it, so its figures never move.
+  const freeze = frozenRefs(
+    ws.registry.blocks,
+    snapshot.items.flatMap((i) => Object.values(i.paper?.blocks ?? {})),
+  );
+  const freezeReason = `Shown in the published ${what} for ${snapshot.body.name}, ${ukLongDate(snapshot.meeting.startsAt.slice(0, 10))} (version ${version})`;
   const files = built.flatMap((b) => [
     { variant: b.variant, format: 'pdf' as const, fileName: b.pdfFileName, bytes: b.pdf, pages: b.pages },
     { variant: b.variant, format: 'xlsx' as const, fileName: b.workbookFileName, bytes: new Uint8Array(b.workbook), pages: null },
@@ -149,6 +156,11 @@ export async function publishPack(ws: Workspace, server: DomainServer, input: Pu
       who: publishedBy,
       at: publishedAt.toISOString(),
     });
+    const locked = lockedRefs(ws.db);
+    for (const ref of freeze.filter((r) => !locked.has(r))) {
+      const { entity, id } = splitRef(ref);
+      setLock(rec, ws.db, entity, id, true, freezeReason, { who: publishedBy, at: publishedAt.toISOString() });
+    }
     if (m.status === 'draft') rec.update(meeting, m.id, { status: 'published' });
   });
   return packVersionsOf(ws, input.meetingId).find((v) => v.version === version)!;

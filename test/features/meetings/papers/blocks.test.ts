@@ -21,6 +21,10 @@ describe('listBlockKinds', () => {
       ['scenario-compare', false],
       ['register-table', false],
       ['agreements-decisions', false],
+      ['allocation-table', false],
+      ['allocation-compare', false],
+      ['buy-in', false],
+      ['returns-position', false],
     ]);
     const fig = kinds.find((k) => k.kind === 'figure')!;
     expect(fig.fields.map((f) => f.type)).toEqual(['year', 'period', 'choice']);

@@ -31,7 +31,7 @@ describe('hnb block', () => {
     const unknown = await runHnb(t.dir, ['block', 'nonsense']);
     expect(unknown.code).toBe(2);
     expect(unknown.err).toMatch(
-      /hnb block takes one of monitoring-table, monitoring-movement, position-table, position-chart, figure, plan-table, plan-chart, scenario-compare, register-table, agreements-decisions, not "nonsense"/,
+      /hnb block takes one of monitoring-table, monitoring-movement, position-table, position-chart, figure, plan-table, plan-chart, scenario-compare, register-table, agreements-decisions, allocation-table, allocation-compare, buy-in, returns-position, not "nonsense"/,
     );
     expect((await runHnb(t.dir, ['block', 'monitoring-table', '--year', '2026-27', '--period', 'P13'])).code).toBe(2);
     const gone = await runHnb(t.dir, ['block', 'position-table', '--year', '2031-32', '--period', '7']);
