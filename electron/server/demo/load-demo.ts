@@ -6,6 +6,7 @@ import { setLock } from '../locks/locks';
 import { AppError } from '../../shared/errors';
 import { yearDates } from '../../shared/periods';
 import type { Workspace } from '../workspace';
+import { addDemoAllocations } from './demo-allocations';
 import { addDemoMeetings } from './demo-meetings';
 import { addDemoRecovery } from './demo-recovery';
 import { DEMO_NAME, DEMO_OPENING_BALANCE, DEMO_YEARS, demoHolder, planLines } from './demo-plan';
@@ -90,6 +91,7 @@ export function loadDemo(ws: Workspace): { years: string[] } {
     }
     addDemoMeetings(rec, ws);
     addDemoRecovery(rec, ws);
+    addDemoAllocations(rec, ws);
   });
   return { years: DEMO_YEARS.map((y) => y.year) };
 }
