@@ -84,7 +84,7 @@ CREATE TABLE `partnership` (
 	`note` text DEFAULT '' NOT NULL,
 	FOREIGN KEY (`parent_id`) REFERENCES `partnership`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`lead_school_id`) REFERENCES `school`(`id`) ON UPDATE no action ON DELETE set null,
-	FOREIGN KEY (`agreement_id`) REFERENCES `agreement`(`id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`agreement_id`) REFERENCES `agreement`(`id`) ON UPDATE no action ON DELETE restrict,
 	CONSTRAINT "partnership_kind" CHECK("partnership"."kind" IN ('area_inclusion', 'cluster', 'other')),
 	CONSTRAINT "partnership_not_own_parent" CHECK("partnership"."parent_id" IS NULL OR "partnership"."parent_id" <> "partnership"."id"),
 	CONSTRAINT "partnership_frequency" CHECK("partnership"."return_frequency" IN ('termly', 'annual'))

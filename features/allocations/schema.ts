@@ -100,8 +100,12 @@ export const partnership = sqliteTable(
      */
     parentId: integer('parent_id').references((): AnySQLiteColumn => partnership.id, { onDelete: 'restrict' }),
     leadSchoolId: integer('lead_school_id').references(() => school.id, { onDelete: 'set null' }),
-    /** The agreement that funds it: its underspend condition decides what is flagged for return. */
-    agreementId: integer('agreement_id').references(() => agreement.id, { onDelete: 'set null' }),
+    /**
+     * The agreement that funds it: its underspend condition decides what is flagged for return.
+     * Restricted, so an agreement is not deleted from under a partnership (a link cleared by the
+     * database itself would not come back on undo).
+     */
+    agreementId: integer('agreement_id').references(() => agreement.id, { onDelete: 'restrict' }),
     returnFrequency: text('return_frequency', { enum: RETURN_FREQUENCIES }).notNull().default('termly'),
     note: text('note').notNull().default(''),
   },

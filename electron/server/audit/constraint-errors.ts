@@ -49,3 +49,33 @@ export function databaseRuleError(e: unknown, entity: string, source: WriteSourc
     issues: [{ sheet: source?.sheet, cell: source?.cell, rule, message: source ? `${source.label} — ${rule}` : rule }],
   });
 }
+
+/**
+ * A delete the database refused because other rows still refer to the row (a reference that
+ * restricts): which tables, and how many rows in each, so the sentence says what to unlink first.
+ * Null when nothing refers to it (the error was something else).
+ */
+export function referencesToRow(
+  db: { prepare(sql: string): { all(...a: unknown[]): unknown[]; get(...a: unknown[]): unknown } },
+  table: string,
+  id: unknown,
+): string | null {
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as Array<{ name: string }>;
+  const found: string[] = [];
+  for (const t of tables) {
+    const keys = db.prepare(`SELECT "from" AS col, "table" AS target FROM pragma_foreign_key_list(?)`).all(t.name) as Array<{ col: string; target: string }>;
+    for (const k of keys) {
+      if (k.target !== table) continue;
+      const n = (db.prepare(`SELECT COUNT(*) AS n FROM "${t.name}" WHERE "${k.col}" = ?`).get(id) as { n: number }).n;
+      if (n > 0) found.push(`${n} ${words(t.name)}${n === 1 ? '' : ' rows'}`);
+    }
+  }
+  return found.length ? found.join(', ') : null;
+}
+
+/** The sentence for a delete refused because other records still refer to the row. */
+export function stillReferredTo(entity: string, uses: string): AppError {
+  const what = words(entity);
+  const message = `The ${what} could not be deleted because other records still refer to it (${uses}). Remove those links first. Nothing was changed.`;
+  return new AppError('INVALID_INPUT', message, { issues: [{ field: 'id', rule: 'must not be referred to by other records', message }] });
+}

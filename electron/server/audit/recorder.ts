@@ -6,7 +6,7 @@ import type { EntityRef } from '../../shared/entity-ref';
 import { AppError } from '../../shared/errors';
 import type { LockRegistry } from '../locks/locks';
 import { lockedRefs } from '../locks/locks';
-import { databaseRuleError, type WriteSource } from './constraint-errors';
+import { databaseRuleError, referencesToRow, stillReferredTo, type WriteSource } from './constraint-errors';
 import type { AnyRow, AuditableTable, AuditedEntity, AuditRegistry } from './registry';
 import { TableStatements } from './table-statements';
 
@@ -164,7 +164,14 @@ export class ChangeRecorder {
     if (!before) throw new AppError('NOT_FOUND', `No ${e.entity.replace(/_/g, ' ')} with id ${String(id)}.`);
     const ctx = this.contextOf(e, before as AnyRow, context);
     this.guard(e, ctx);
-    this.guarded(e, () => this.statements(table).delete(id));
+    try {
+      this.statements(table).delete(id);
+    } catch (err) {
+      // A reference that restricts: say what still uses the row rather than "refers to a record that does not exist".
+      const uses = /FOREIGN KEY/.test(String((err as Error)?.message)) ? referencesToRow(this.db.$client, e.entity, id) : null;
+      if (uses) throw stillReferredTo(e.entity, uses);
+      throw databaseRuleError(err, e.entity, this.source) ?? err;
+    }
     this.entry(e, String(id), 'delete', '*', before, null, ctx);
     return before;
   }

@@ -90,6 +90,20 @@ describe('partnerships and clusters', () => {
     expect((await t.ok('savePartnership', { id: north.id, name: 'North AIP', kind: 'area_inclusion', parentId: south.id })).parentName).toBe('South AIP');
   });
 
+  it('keeps an agreement that funds a partnership from being deleted under it, saying what still refers to it', async () => {
+    t = await openWithYears();
+    const agreement = await t.ok('saveAgreement', aipAgreement);
+    await t.ok('savePartnership', { name: 'North AIP', kind: 'area_inclusion', agreementId: agreement.id });
+    const refused = await refusedUnchanged(t, 'deleteAgreement', { id: agreement.id });
+    expect(refused.message).toBe(
+      'The agreement could not be deleted because other records still refer to it (1 partnership). Remove those links first. Nothing was changed.',
+    );
+    // Unlinked, it goes.
+    const north = (await t.ok('listPartnerships', {}))[0]!;
+    await t.ok('savePartnership', { id: north.id, name: 'North AIP', kind: 'area_inclusion', agreementId: null });
+    await t.ok('deleteAgreement', { id: agreement.id });
+  });
+
   it('refuses a name already used, and an agreement, lead school or parent that does not exist, writing nothing', async () => {
     t = await openWithYears();
     await t.ok('savePartnership', { name: 'North AIP', kind: 'area_inclusion' });
