@@ -41,6 +41,8 @@ function check(ws: Workspace, scope: ReturnScope): void {
     const message = `${p.name}'s ${scope.year} returns have not been set up yet: set them up on the Partnership returns screen, then export the workbook.`;
     throw new AppError('INVALID_INPUT', message, { issues: [{ field: 'partnership', rule: 'the returns must be set up', message }] });
   }
+  // The engine writes this same object to `_meta`: keep the partnership by id, so a file exported by name still reads after a rename.
+  scope.partnership = p.id;
 }
 
 export const returnScope: ScopeDef<ReturnScope> = {

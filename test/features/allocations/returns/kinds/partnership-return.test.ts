@@ -87,8 +87,11 @@ describe('the partnership return workbook', () => {
     const file = await t.ok('exportWorkbook', { kind: KIND, scope: { year: YEAR, partnership: f.ids.north } });
     expect(file.fileName).toBe('Partnership return North AIP 2026-27.xlsx');
 
-    // Named by its name, the same rows.
-    const p = await previewOf(t, await exportFor('north aip'));
+    // Named by its name, the same rows, and still kept by id (a rename after export does not lose the file).
+    const byName = await exportFor('north aip');
+    const namedMeta = (await loadWorkbook(byName)).getWorksheet('_meta')!;
+    expect(namedMeta.getCell(metaRow(namedMeta, 'scope.partnership'), 2).value).toBe(f.ids.north);
+    const p = await previewOf(t, byName);
     expect(p).toMatchObject({ scopeLabel: 'North AIP, 2026-27', counts: { changed: 0, unchanged: 3, errors: 0 } });
   });
 
