@@ -39,3 +39,13 @@ export function printError(io: Io, error: ErrorInfo, json: boolean): void {
   const issues = error.details?.issues ?? [];
   if (issues.length > 1) for (const i of issues) io.err(`  - ${i.message}`);
 }
+
+/**
+ * A table for the terminal: each column padded to its widest cell, the columns in `right`
+ * (numbers, money) to the right, every line indented two spaces and with no trailing blanks.
+ */
+export function textTable(header: string[], rows: string[][], right: ReadonlySet<number>): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)];
+}

@@ -13,6 +13,7 @@
  *   npx tsx scripts/bench/allocation.ts [--runs N]      on its own (run.ts runs it too, with --runs)
  */
 import { resolve } from 'node:path';
+import { seeded } from '../../electron/server/demo/demo-plan';
 import type { Workspace } from '../../electron/server/workspace';
 import { type Call, callerOf, loadAverage, type PhaseFile, phaseMain, printLoadAfter, printTimings, runChildPhase, time, withBenchServer } from './phase-kit';
 
@@ -31,22 +32,11 @@ export interface AllocationReport {
   figures: number;
 }
 
-/** A small seeded generator, so every run of the bench works on the same figures. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The case, written straight to the tables: setting up is not what is timed. */
 function buildSchools(ws: Workspace): number[] {
   const sql = ws.db.$client;
-  const rnd = generator(12);
+  // Seeded, so every run of the bench works on the same figures.
+  const rnd = seeded(12);
   const columnIds: number[] = [];
   sql.transaction(() => {
     for (let c = 0; c < COLUMNS; c++) {

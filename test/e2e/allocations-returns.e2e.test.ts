@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartnershipReturnsYear, ReturnsOverview } from '../../features/allocations/types';
 import { dumpTables } from '../support/workspace';
 import { openDemoSession, type Session } from './harness';
-import { call, expectAxeClean, focusedDescription, ISO_DATE, nav, sharedSession, shot } from './ui';
+import { call, expectAxeClean, focusedDescription, ISO_DATE, nav, sharedSession, shot, sidewaysScrollers } from './ui';
 
 const NOW = () => new Date('2026-12-03T12:00:00Z');
 const THIS_YEAR = '2026-27';
@@ -488,19 +488,7 @@ async function cellsOf(path: string): Promise<unknown[]> {
 }
 
 /** Boxes that scroll sideways (or the page itself), outside the grid, which scrolls its own columns. */
-async function sideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out = [...document.querySelectorAll<HTMLElement>('.screen, .screen *')]
-      .filter((el) => !el.closest('.ag-root-wrapper, .visually-hidden'))
-      .filter((el) => {
-        const cs = getComputedStyle(el);
-        return (cs.overflowX === 'auto' || cs.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${el.scrollWidth}>${el.clientWidth}`);
-    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}>${window.innerWidth}`);
-    return out;
-  });
-}
+const sideways = (page: Page) => sidewaysScrollers(page, '.screen, .screen *', '.ag-root-wrapper, .visually-hidden');
 
 for (const scale of [1.5, 2]) {
   describe(`at ${scale * 100}% zoom`, () => {

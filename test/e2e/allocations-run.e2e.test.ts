@@ -17,7 +17,7 @@ import { type MoneyFormat, moneyFormat } from '../../electron/shared/money';
 import type { DataColumnInfo, RunCompare, RunDetail, RunInfo, SchoolsOverview } from '../../features/allocations/types';
 import type { WorkspaceSettings } from '../../features/settings/types';
 import { openDemoSession, type Session } from './harness';
-import { call, expectAxeClean, focusedDescription, installColourTools, ISO_DATE, kpi, nav, sharedSession, shot } from './ui';
+import { call, expectAxeClean, focusedDescription, installColourTools, ISO_DATE, kpi, lookZoomed, nav, sharedSession, shot } from './ui';
 
 const NOW = () => new Date('2026-12-03T12:00:00Z');
 const YEAR = '2026-27';
@@ -564,24 +564,12 @@ describe('by keyboard alone', () => {
   });
 });
 
-/** The page itself scrolls sideways (tables scrolling in their own frame do not count). */
-async function pageScrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-}
-
 for (const scale of [1.5, 2]) {
   describe(`zoomed to ${scale * 100}%`, () => {
     const z = sharedSession(`allocations-run-${scale * 100}`, () =>
       openDemoSession({ now: NOW, screen: { width: Math.round(1366 / scale), height: Math.round(768 / scale), deviceScaleFactor: scale } }),
     );
-    const look = async (what: string) => {
-      await z.page.mouse.move(5, 5);
-      await z.page.waitForTimeout(250);
-      expect(await pageScrollsSideways(z.page), `${what}: the page scrolls sideways`).toBe(false);
-      await expectAxeClean(z.page, `${what} at ${scale * 100}%`);
-      await z.page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
-      await shot(z.page, `allocations-run-${what}-${scale * 100}`);
-    };
+    const look = (what: string) => lookZoomed(z.page, what, scale, `allocations-run-${what}-${scale * 100}`);
 
     it('the results, the inputs being changed and the comparison read without sideways scrolling, axe clean', async () => {
       const page = z.page;

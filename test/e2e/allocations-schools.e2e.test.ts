@@ -21,7 +21,7 @@ import type { DomainServer } from '../../electron/server/server';
 import type { BuyInCount, DataColumnInfo, PartnershipInfo, SchoolInfo, SchoolsOverview } from '../../features/allocations/types';
 import type { AgreementsOverview } from '../../features/recovery/types';
 import { openDemoSession, type Session } from './harness';
-import { call, expectAxeClean, focusedDescription, ISO_DATE, nav, sharedSession, shot } from './ui';
+import { call, expectAxeClean, focusedDescription, ISO_DATE, nav, sharedSession, shot, sidewaysScrollers } from './ui';
 
 const NOW = () => new Date('2026-12-03T12:00:00Z');
 const YEAR = '2026-27';
@@ -78,19 +78,7 @@ const schools = () => call<SchoolsOverview>(s, 'listSchools', { year: YEAR });
 const school = async (urn: number) => (await schools()).schools.find((x) => x.urn === urn)!;
 
 /** Boxes that scroll sideways (or the page itself), outside a grid, which scrolls its own columns. */
-async function sideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out = [...document.querySelectorAll<HTMLElement>('.app *')]
-      .filter((el) => !el.closest('.ag-root-wrapper, .visually-hidden, .nav-rail'))
-      .filter((el) => {
-        const cs = getComputedStyle(el);
-        return (cs.overflowX === 'auto' || cs.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${el.scrollWidth}>${el.clientWidth}`);
-    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}>${window.innerWidth}`);
-    return out;
-  });
-}
+const sideways = (page: Page) => sidewaysScrollers(page, '.app *', '.ag-root-wrapper, .visually-hidden, .nav-rail');
 
 async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
   await scope.getByRole('combobox', { name: label }).click();

@@ -7,25 +7,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingSummary } from '../../features/meetings/types';
 import { openDemoSession, type Session } from './harness';
-import { call, expectAxeClean, ISO_DATE, nav, shot } from './ui';
+import { call, expectAxeClean, ISO_DATE, nav, shot, sidewaysScrollers } from './ui';
 
 const SCALES = [1, 1.5, 2];
 const TABS = ['Agenda and papers', 'Attendance', 'Votes and resolutions', 'Declarations and actions', 'Minutes'];
 
 /** Boxes that scroll sideways (or the page itself), outside the visually hidden ones. */
-async function sideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out = [...document.querySelectorAll<HTMLElement>('.app *')]
-      .filter((el) => !el.closest('.visually-hidden, .nav-label, .nav-section-title, .header-field-label, .brand-name'))
-      .filter((el) => {
-        const cs = getComputedStyle(el);
-        return (cs.overflowX === 'auto' || cs.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${el.scrollWidth}>${el.clientWidth}`);
-    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}>${window.innerWidth}`);
-    return out;
-  });
-}
+const sideways = (page: Page) => sidewaysScrollers(page, '.app *', '.visually-hidden, .nav-label, .nav-section-title, .header-field-label, .brand-name');
 
 /** Elements whose content is wider than their own box and clipped: text cut off. */
 async function clipped(page: Page): Promise<string[]> {

@@ -15,7 +15,7 @@ import type { DomainServer } from '../../electron/server/server';
 import type { WorkspaceSettings } from '../../features/settings/types';
 import type { PlanAssumptions, PlanInfo, PlanResult, ProjectSummary, ScenarioCompare, ScenarioInfo, WorkstreamInfo } from '../../features/recovery/types';
 import { openDemoSession, type Session } from './harness';
-import { call, cell, expectAxeClean, focusedDescription, ISO_DATE, nav, sharedSession, shot } from './ui';
+import { call, cell, expectAxeClean, focusedDescription, ISO_DATE, lookZoomed, nav, sharedSession, shot } from './ui';
 
 const PLAN = 'E2E management plan';
 
@@ -577,25 +577,12 @@ describe('submit and lock', () => {
   });
 });
 
-/** Boxes that scroll sideways (the page itself included), leaving out grids and tables that scroll within their frame. */
-async function pageScrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-}
-
 for (const scale of [1.5, 2]) {
   describe(`zoomed to ${scale * 100}%`, () => {
     const z = sharedSession(`recovery-plan-${scale * 100}`, () =>
       openDemoSession({ prepare: preparePlan, screen: { width: Math.round(1366 / scale), height: Math.round(768 / scale), deviceScaleFactor: scale } }),
     );
-    const look = async (session: Session, what: string) => {
-      // The pointer on the app's name, where no tooltip covers the screen.
-      await session.page.mouse.move(5, 5);
-      await session.page.waitForTimeout(250);
-      expect(await pageScrollsSideways(session.page), `${what}: the page scrolls sideways`).toBe(false);
-      await expectAxeClean(session.page, `${what} at ${scale * 100}%`);
-      await session.page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
-      await shot(session.page, `recovery-plan-${what}-${scale * 100}`);
-    };
+    const look = (session: Session, what: string) => lookZoomed(session.page, what, scale, `recovery-plan-${what}-${scale * 100}`);
 
     it('the plan, its assumptions and the compare screen read without sideways scrolling, axe clean', async () => {
       const page = z.page;

@@ -16,7 +16,7 @@ import type { DomainServer } from '../../electron/server/server';
 import type { BodyInfo } from '../../features/meetings/types';
 import type { AgreementsOverview, PlanInfo, ProjectDetail, ProjectSummary, WorkstreamInfo } from '../../features/recovery/types';
 import { openDemoSession, type Session } from './harness';
-import { call, expectAxeClean, focusedDescription, ISO_DATE, nav, sharedSession, shot } from './ui';
+import { call, expectAxeClean, focusedDescription, ISO_DATE, nav, sharedSession, shot, sidewaysScrollers } from './ui';
 
 const EXTRA = 194;
 
@@ -411,19 +411,7 @@ describe('the recovery register', () => {
 });
 
 /** Boxes that scroll sideways (or the page itself), outside the grid, which scrolls its own columns. */
-async function sideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out = [...document.querySelectorAll<HTMLElement>('.screen *')]
-      .filter((el) => !el.closest('.ag-root-wrapper, .visually-hidden'))
-      .filter((el) => {
-        const cs = getComputedStyle(el);
-        return (cs.overflowX === 'auto' || cs.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
-      })
-      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${el.scrollWidth}>${el.clientWidth}`);
-    if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}>${window.innerWidth}`);
-    return out;
-  });
-}
+const sideways = (page: Page) => sidewaysScrollers(page, '.screen *', '.ag-root-wrapper, .visually-hidden');
 
 for (const scale of [1.5, 2]) {
   describe(`the register and a project's page at ${scale * 100}%`, () => {

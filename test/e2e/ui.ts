@@ -47,6 +47,42 @@ export async function expectAxeClean(page: Page, what: string): Promise<void> {
   expect(findings, `${what}: ${JSON.stringify(findings, null, 2)}`).toEqual([]);
 }
 
+/**
+ * Boxes that scroll sideways, and the page itself, each as "tag.classes scrollWidth>clientWidth":
+ * the boxes matching `within`, leaving out any inside `except` (a grid, which scrolls its own
+ * columns, or text that is visually hidden).
+ */
+export async function sidewaysScrollers(page: Page, within: string, except: string): Promise<string[]> {
+  return page.evaluate(
+    ([within, except]) => {
+      const out = [...document.querySelectorAll<HTMLElement>(within)]
+        .filter((el) => !el.closest(except))
+        .filter((el) => {
+          const cs = getComputedStyle(el);
+          return (cs.overflowX === 'auto' || cs.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
+        })
+        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ${el.scrollWidth}>${el.clientWidth}`);
+      if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page ${document.documentElement.scrollWidth}>${window.innerWidth}`);
+      return out;
+    },
+    [within, except] as const,
+  );
+}
+
+/**
+ * A zoomed screen as it first shows: the page does not scroll sideways (tables scrolling in their
+ * own frame do not count), axe finds nothing serious, and a screenshot from the top (`name`).
+ */
+export async function lookZoomed(page: Page, what: string, scale: number, name: string): Promise<void> {
+  // The pointer on the app's name, where no tooltip covers the screen.
+  await page.mouse.move(5, 5);
+  await page.waitForTimeout(250);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), `${what}: the page scrolls sideways`).toBe(false);
+  await expectAxeClean(page, `${what} at ${scale * 100}%`);
+  await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
+  await shot(page, name);
+}
+
 /** Closes whatever dialog, drawer or menu a failed step left open, so the next test starts clean. */
 export async function closeOverlays(page: Page): Promise<void> {
   for (let i = 0; i < 3 && (await page.locator('[role=dialog], [role=menu]').count()); i++) {

@@ -7,7 +7,9 @@
  * figures come from a seeded generator keyed on each school's URN, so tests and screenshots are
  * stable and adding a school never moves another's numbers.
  */
+import type { SchoolInfo } from '../../../features/allocations/types';
 import type { BuyInStatus, Phase, SchoolStatus, SchoolType } from '../../../features/allocations/words';
+import { seeded } from './demo-plan';
 
 export const DEMO_ALLOCATION_YEARS = ['2025-26', '2026-27'] as const;
 export type DemoAllocationYear = (typeof DEMO_ALLOCATION_YEARS)[number];
@@ -338,13 +340,8 @@ export const DEMO_MOVES: Record<string, string> = {
 
 export const FIRST_DEMO_URN = 990101;
 
-export interface DemoSchool {
-  urn: number;
-  name: string;
-  phase: Phase;
-  type: SchoolType;
-  trust: string;
-  status: SchoolStatus;
+/** A school as the workspace holds it (but for its id, given when it is added), with its years. */
+export interface DemoSchool extends Omit<SchoolInfo, 'id'> {
   /** The cluster, or the area partnership for a school in none, by name; null for no partnership. */
   member: Record<DemoAllocationYear, string | null>;
   /** Figures by data column key; an empty record for a year the school has none. */
@@ -353,18 +350,6 @@ export interface DemoSchool {
 
 /** The area partnership's name, as its agreement's counterparty reads. */
 export const partnershipName = (area: string) => `${area} Area Inclusion Partnership`;
-
-/** A generator seeded by a number (mulberry32): the same figures every time. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pupil numbers by kind of school: [smallest, largest]. */
 function rollRange(spec: Spec): [number, number] {

@@ -38,8 +38,8 @@ import {
   demoBuyIn,
   demoSchools,
   partnershipName,
-  seeded,
 } from './demo-allocations-schools';
+import { seeded } from './demo-plan';
 
 const pence = (pounds: number) => Math.round(pounds * 100);
 

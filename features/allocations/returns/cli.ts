@@ -2,7 +2,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type CliContext, cliCommands, optionError, requireOption, stringOption } from '../../../electron/cli/command';
-import { EXIT_OK } from '../../../electron/cli/output';
+import { EXIT_OK, textTable } from '../../../electron/cli/output';
 import { writeFileAtomic } from '../../../electron/server/files';
 import { ukDate } from '../../../electron/shared/dates';
 import type { PartnershipInfo, PartnershipReturnsYear } from '../types';
@@ -10,13 +10,6 @@ import { RETURN_FREQUENCY_LABELS, RETURN_PERIOD_LABELS, RETURN_STATUS_LABELS } f
 import { returnFileName } from './queries';
 
 const KIND = 'partnership-return';
-
-/** A table's rows padded to their widest cell, numbers to the right. */
-function table(header: string[], rows: string[][], right: ReadonlySet<number>): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
-}
 
 /** The partnership --partnership names: by id, or by name (case aside). */
 async function partnershipNamed(ctx: CliContext, text: string): Promise<PartnershipInfo> {
@@ -120,7 +113,8 @@ export const returnsCli = cliCommands([
         p.flagged ? money.format(p.toReturnPence) : '-',
         status(p),
       ]);
-      for (const l of table(['Partnership', 'Returns', 'Allocation', 'Spend', 'Underspend', 'To return', 'Status'], rows, new Set([2, 3, 4, 5]))) ctx.io.out(l);
+      const header = ['Partnership', 'Returns', 'Allocation', 'Spend', 'Underspend', 'To return', 'Status'];
+      for (const l of textTable(header, rows, new Set([2, 3, 4, 5]))) ctx.io.out(l);
       ctx.io.out('\n  Spend counts the returns received or checked.');
       for (const p of o.partnerships) if (p.flagReason) ctx.io.out(`  ${p.flagged ? 'FLAGGED ' : ''}${p.partnership}: ${p.flagReason}`);
       return EXIT_OK;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { CliCommand, CliContext } from '../../../electron/cli/command';
 import { cliCommands, optionError, requireOption, stringOption } from '../../../electron/cli/command';
-import { EXIT_OK } from '../../../electron/cli/output';
+import { EXIT_OK, textTable } from '../../../electron/cli/output';
 import { writeFileAtomic } from '../../../electron/server/files';
 import { isCalendarDate, ukLongDate } from '../../../electron/shared/dates';
 import { AppError } from '../../../electron/shared/errors';
@@ -124,9 +124,8 @@ function printRun(ctx: CliContext, d: RunDetail): void {
       money.format(d.totalPence),
     ],
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')}`.trimEnd();
-  for (const l of [line(header), ...rows.map(line)]) ctx.io.out(l);
+  // Every column after the partnership's name is a figure.
+  for (const l of textTable(header, rows, new Set(header.map((_, i) => i).filter((i) => i > 0)))) ctx.io.out(l);
   ctx.io.out(`\n${d.roundingNote}`);
 }
 

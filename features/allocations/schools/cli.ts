@@ -1,14 +1,7 @@
 import { cliCommands, requireOption, stringOption } from '../../../electron/cli/command';
-import { EXIT_OK } from '../../../electron/cli/output';
+import { EXIT_OK, textTable } from '../../../electron/cli/output';
 import type { BuyInCount } from '../types';
 import { BUY_IN_STATUS_LABELS, PARTNERSHIP_KIND_LABELS, RETURN_FREQUENCY_LABELS, SCHOOL_TYPE_LABELS } from '../words';
-
-/** A table's rows padded to their widest cell, numbers to the right. */
-function table(header: string[], rows: string[][], right: ReadonlySet<number>): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
-}
 
 const figure = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 4 });
 const percent = new Intl.NumberFormat('en-GB', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -43,7 +36,7 @@ export const schoolsCli = cliCommands([
         ...keys.map((k) => (s.data[k] === undefined ? '-' : figure.format(s.data[k]!))),
       ]);
       const header = ['URN', 'Name', 'Type', 'Partnership', 'Buy-in', ...keys];
-      for (const l of table(header, rows, new Set(keys.map((_, i) => i + 5)))) ctx.io.out(l);
+      for (const l of textTable(header, rows, new Set(keys.map((_, i) => i + 5)))) ctx.io.out(l);
       const members = o.schools.filter((s) => s.partnershipId !== null).length;
       ctx.io.out(
         `\n  ${o.schools.length} ${o.schools.length === 1 ? 'school' : 'schools'}, ${members} in a partnership in ${o.year}. - no figure or decision.`,
@@ -89,7 +82,7 @@ export const schoolsCli = cliCommands([
         ...(year === undefined ? [] : [String(p.members)]),
       ]);
       const header = ['Partnership', 'Kind', 'Area', 'Lead school', 'Agreement', 'Returns', ...(year === undefined ? [] : ['Schools'])];
-      for (const l of table(header, rows, new Set([6]))) ctx.io.out(l);
+      for (const l of textTable(header, rows, new Set([6]))) ctx.io.out(l);
       ctx.io.out('\n  Clusters are indented under the partnership they sit in.');
       return EXIT_OK;
     },
@@ -136,7 +129,7 @@ export const schoolsCli = cliCommands([
         shareOf(c.leavingPupils, c.pupils),
       ]);
       const header = ['Cluster or partnership', 'Schools', 'Bought in', 'Yet to decide', 'Leaving', 'Pupils in', 'Undecided', 'Leaving'];
-      for (const l of table(header, rows, new Set([1, 2, 3, 4, 5, 6, 7]))) ctx.io.out(l);
+      for (const l of textTable(header, rows, new Set([1, 2, 3, 4, 5, 6, 7]))) ctx.io.out(l);
       ctx.io.out(
         counts[0]!.pupils === null
           ? `\n  Open schools only. No pupil numbers are recorded for ${year}, so there are no shares of pupils.`

@@ -1,8 +1,9 @@
-import { Button, Dropdown, Field, SearchBox, Spinner } from '@fluentui/react-components';
-import { AddRegular, DismissRegular, TableSettingsRegular } from '@fluentui/react-icons';
+import { Button, Spinner } from '@fluentui/react-components';
+import { AddRegular, TableSettingsRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useAddressFilters } from '../../../renderer/src/components/address-filters';
 import { EmptyYears } from '../../../renderer/src/components/EmptyYears';
+import { FilterBar, FilterDropdown } from '../../../renderer/src/components/FilterBar';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { textOptions } from '../../../renderer/src/components/TextOptions';
 import { useApp } from '../../../renderer/src/state/app-state';
@@ -21,21 +22,7 @@ const NONE = 'none';
 const NOT_RECORDED = 'not_recorded';
 
 /** The filters live in the address, so coming back to the screen lands on the same view. */
-function useFilters() {
-  const [params, setParams] = useSearchParams();
-  const get = (k: string) => params.get(k) ?? '';
-  const set = (k: string, v: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (v) next.set(k, v);
-        else next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
-  return { partnership: get('partnership'), buyIn: get('buyIn'), q: get('q'), set, clear: () => setParams({}, { replace: true }) };
-}
+const useFilters = () => useAddressFilters(['partnership', 'buyIn', 'q'] as const);
 
 type Filters = ReturnType<typeof useFilters>;
 
@@ -101,47 +88,43 @@ export default function SchoolsScreen() {
         <SchoolsWorkbooks year={year} />
       </ScreenHead>
       {noMembership && <CopyMembership year={year} years={years.map((y) => y.id)} />}
-      {/* biome-ignore lint/a11y/useSemanticElements: a row of filters over the grid, not a form to send */}
-      <div className="schools-filters" role="group" aria-label="Filter the schools">
-        <Field label="Partnership" orientation="horizontal" className="inline-field">
-          <Dropdown
-            value={filters.partnership === NONE ? 'In no partnership' : chosen ? partnershipLabel(chosen) : 'Every partnership'}
-            selectedOptions={[filters.partnership]}
-            onOptionSelect={(_, d) => filters.set('partnership', d.optionValue ?? '')}
-            className="filter-dropdown"
-          >
-            {textOptions(
-              [NONE, ...partnershipsInOrder(list)],
-              (p: typeof NONE | PartnershipInfo) => (typeof p === 'string' ? [NONE, 'In no partnership'] : [p.id, partnershipLabel(p)]),
-              'Every partnership',
-            )}
-          </Dropdown>
-        </Field>
-        <Field label="Buy-in" orientation="horizontal" className="inline-field">
-          <Dropdown
-            value={
-              filters.buyIn === NOT_RECORDED ? 'Not recorded' : filters.buyIn ? BUY_IN_STATUS_LABELS[filters.buyIn as keyof typeof BUY_IN_STATUS_LABELS] : 'Any'
-            }
-            selectedOptions={[filters.buyIn]}
-            onOptionSelect={(_, d) => filters.set('buyIn', d.optionValue ?? '')}
-            className="filter-dropdown narrow"
-          >
-            {textOptions([...BUY_IN_STATUSES, NOT_RECORDED] as const, (b) => [b, b === NOT_RECORDED ? 'Not recorded' : BUY_IN_STATUS_LABELS[b]], 'Any')}
-          </Dropdown>
-        </Field>
-        <SearchBox
-          aria-label="Find schools by URN, name, trust or partnership"
-          placeholder="Find schools…"
-          value={filters.q}
-          onChange={(_, d) => filters.set('q', d.value)}
-          className="schools-search"
-        />
-        {filtered && (
-          <Button appearance="subtle" icon={<DismissRegular />} onClick={filters.clear}>
-            Clear filters
-          </Button>
-        )}
-      </div>
+      <FilterBar
+        label="Filter the schools"
+        className="schools-filters"
+        search={{
+          label: 'Find schools by URN, name, trust or partnership',
+          placeholder: 'Find schools…',
+          value: filters.q,
+          onChange: (v) => filters.set('q', v),
+          className: 'schools-search',
+        }}
+        filtered={filtered}
+        onClear={filters.clear}
+      >
+        <FilterDropdown
+          label="Partnership"
+          value={filters.partnership === NONE ? 'In no partnership' : chosen ? partnershipLabel(chosen) : 'Every partnership'}
+          selected={filters.partnership}
+          onSelect={(v) => filters.set('partnership', v)}
+        >
+          {textOptions(
+            [NONE, ...partnershipsInOrder(list)],
+            (p: typeof NONE | PartnershipInfo) => (typeof p === 'string' ? [NONE, 'In no partnership'] : [p.id, partnershipLabel(p)]),
+            'Every partnership',
+          )}
+        </FilterDropdown>
+        <FilterDropdown
+          label="Buy-in"
+          value={
+            filters.buyIn === NOT_RECORDED ? 'Not recorded' : filters.buyIn ? BUY_IN_STATUS_LABELS[filters.buyIn as keyof typeof BUY_IN_STATUS_LABELS] : 'Any'
+          }
+          selected={filters.buyIn}
+          onSelect={(v) => filters.set('buyIn', v)}
+          narrow
+        >
+          {textOptions([...BUY_IN_STATUSES, NOT_RECORDED] as const, (b) => [b, b === NOT_RECORDED ? 'Not recorded' : BUY_IN_STATUS_LABELS[b]], 'Any')}
+        </FilterDropdown>
+      </FilterBar>
       <p className="schools-count" role="status">
         {overview
           ? `${filtered ? `Showing ${shown.length} of ${all.length}` : `${all.length}`} ${all.length === 1 ? 'school' : 'schools'}. ${filtered ? 'Of these, in' : 'In'} ${year}: ${by('bought_in')} bought in, ${by('undecided')} yet to decide, ${by('leaving')} leaving, ${by(null)} not recorded; ${count(inNone, 'school', 'schools')} in no partnership. Enter on a row opens the school.`

@@ -1,14 +1,7 @@
 import { type CliContext, cliCommands, optionError, stringOption } from '../../../electron/cli/command';
-import { EXIT_OK } from '../../../electron/cli/output';
+import { EXIT_OK, textTable } from '../../../electron/cli/output';
 import { isCalendarDate, ukDate, ukLongDate } from '../../../electron/shared/dates';
 import { AGREEMENT_TYPE_LABELS } from '../words';
-
-/** A table's rows padded to their widest cell, numbers to the right. */
-function table(header: string[], rows: string[][], right: ReadonlySet<number>): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => (right.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}`.trimEnd();
-  return [line(header), ...rows.map(line)];
-}
 
 function todayOption(ctx: CliContext): string | undefined {
   const today = stringOption(ctx, 'today');
@@ -71,7 +64,7 @@ export const agreementsCli = cliCommands([
         a.decisionReference || '-',
       ]);
       const header = ['Reference', 'Counterparty', 'Type', 'Starts', 'Ends', 'A year', 'Extensions', 'To date', 'With all', 'Key', 'Call-in', 'Decision'];
-      for (const l of table(header, rows, new Set([5, 7, 8]))) ctx.io.out(l);
+      for (const l of textTable(header, rows, new Set([5, 7, 8]))) ctx.io.out(l);
       ctx.io.out('\n  Ends: with the extensions taken. * set by hand; ? no threshold in force on the decision date.');
       const alerting = o.agreements.filter((a) => a.alerts.length);
       ctx.io.out(alerting.length ? '\nNeeds attention:' : '\nNothing needs attention.');
@@ -115,7 +108,7 @@ export const agreementsCli = cliCommands([
         t.callInPence === null ? `${money.format(t.keyDecisionPence)} (same)` : money.format(t.callInPence),
         t.note,
       ]);
-      for (const l of table(['From', 'Key decision a year', 'Call-in a year', 'Note'], rows, new Set([1, 2]))) ctx.io.out(l);
+      for (const l of textTable(['From', 'Key decision a year', 'Call-in a year', 'Note'], rows, new Set([1, 2]))) ctx.io.out(l);
       return EXIT_OK;
     },
   },

@@ -1,7 +1,9 @@
-import { Button, Dropdown, Field, Link, SearchBox, Spinner } from '@fluentui/react-components';
-import { AddRegular, DismissRegular, PeopleTeamRegular } from '@fluentui/react-icons';
+import { Button, Link, Spinner } from '@fluentui/react-components';
+import { AddRegular, PeopleTeamRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
+import { useAddressFilters } from '../../../renderer/src/components/address-filters';
+import { FilterBar, FilterDropdown } from '../../../renderer/src/components/FilterBar';
 import { ScreenHead } from '../../../renderer/src/components/ScreenHead';
 import { textOptions } from '../../../renderer/src/components/TextOptions';
 import { useApp } from '../../../renderer/src/state/app-state';
@@ -19,21 +21,7 @@ const ProjectDialog = lazy(() => import('./register/ProjectDialog').then((m) => 
 const WorkstreamsDialog = lazy(() => import('./register/WorkstreamsDialog').then((m) => ({ default: m.WorkstreamsDialog })));
 
 /** The filters live in the address, so coming back from a project lands on the same view. */
-function useFilters() {
-  const [params, setParams] = useSearchParams();
-  const get = (k: string) => params.get(k) ?? '';
-  const set = (k: string, v: string) =>
-    setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
-        if (v) next.set(k, v);
-        else next.delete(k);
-        return next;
-      },
-      { replace: true },
-    );
-  return { workstream: get('workstream'), rag: get('rag'), funding: get('funding'), q: get('q'), set, clear: () => setParams({}, { replace: true }) };
-}
+const useFilters = () => useAddressFilters(['workstream', 'rag', 'funding', 'q'] as const);
 
 function matches(p: ProjectSummary, f: ReturnType<typeof useFilters>): boolean {
   if (f.workstream && String(p.workstreamId) !== f.workstream) return false;
@@ -131,51 +119,39 @@ export default function RecoveryRegisterScreen() {
           , then add its projects with New project.
         </p>
       )}
-      {/* biome-ignore lint/a11y/useSemanticElements: a row of filters over the grid, not a form to send */}
-      <div className="register-filters" role="group" aria-label="Filter the projects">
-        <Field label="Workstream" orientation="horizontal" className="inline-field">
-          <Dropdown
-            value={stream ? `${stream.code} ${stream.name}` : 'All workstreams'}
-            selectedOptions={[filters.workstream]}
-            onOptionSelect={(_, d) => filters.set('workstream', d.optionValue ?? '')}
-            className="filter-dropdown"
-          >
-            {textOptions(workstreams ?? [], (w) => [w.id, `${w.code} ${w.name}`], 'All workstreams')}
-          </Dropdown>
-        </Field>
-        <Field label="RAG" orientation="horizontal" className="inline-field">
-          <Dropdown
-            value={ragText || 'Any RAG'}
-            selectedOptions={[filters.rag]}
-            onOptionSelect={(_, d) => filters.set('rag', d.optionValue ?? '')}
-            className="filter-dropdown narrow"
-          >
-            {textOptions([...RAGS, NOT_RATED] as const, (r) => [r, r === NOT_RATED ? 'Not rated' : RAG_LABELS[r]], 'Any RAG')}
-          </Dropdown>
-        </Field>
-        <Field label="Funding source" orientation="horizontal" className="inline-field">
-          <Dropdown
-            value={filters.funding ? FUNDING_SOURCE_LABELS[filters.funding as FundingSource] : 'Any source'}
-            selectedOptions={[filters.funding]}
-            onOptionSelect={(_, d) => filters.set('funding', d.optionValue ?? '')}
-            className="filter-dropdown"
-          >
-            {textOptions(FUNDING_SOURCES, (f) => [f, FUNDING_SOURCE_LABELS[f]], 'Any source')}
-          </Dropdown>
-        </Field>
-        <SearchBox
-          aria-label="Find projects by code, name, owner, board or agreement"
-          placeholder="Find projects…"
-          value={filters.q}
-          onChange={(_, d) => filters.set('q', d.value)}
-          className="register-search"
-        />
-        {filtered && (
-          <Button appearance="subtle" icon={<DismissRegular />} onClick={filters.clear}>
-            Clear filters
-          </Button>
-        )}
-      </div>
+      <FilterBar
+        label="Filter the projects"
+        className="register-filters"
+        search={{
+          label: 'Find projects by code, name, owner, board or agreement',
+          placeholder: 'Find projects…',
+          value: filters.q,
+          onChange: (v) => filters.set('q', v),
+          className: 'register-search',
+        }}
+        filtered={filtered}
+        onClear={filters.clear}
+      >
+        <FilterDropdown
+          label="Workstream"
+          value={stream ? `${stream.code} ${stream.name}` : 'All workstreams'}
+          selected={filters.workstream}
+          onSelect={(v) => filters.set('workstream', v)}
+        >
+          {textOptions(workstreams ?? [], (w) => [w.id, `${w.code} ${w.name}`], 'All workstreams')}
+        </FilterDropdown>
+        <FilterDropdown label="RAG" value={ragText || 'Any RAG'} selected={filters.rag} onSelect={(v) => filters.set('rag', v)} narrow>
+          {textOptions([...RAGS, NOT_RATED] as const, (r) => [r, r === NOT_RATED ? 'Not rated' : RAG_LABELS[r]], 'Any RAG')}
+        </FilterDropdown>
+        <FilterDropdown
+          label="Funding source"
+          value={filters.funding ? FUNDING_SOURCE_LABELS[filters.funding as FundingSource] : 'Any source'}
+          selected={filters.funding}
+          onSelect={(v) => filters.set('funding', v)}
+        >
+          {textOptions(FUNDING_SOURCES, (f) => [f, FUNDING_SOURCE_LABELS[f]], 'Any source')}
+        </FilterDropdown>
+      </FilterBar>
       <p className="register-count" role="status">
         {projects
           ? `${filtered ? `Showing ${shown.length} of ${projects.length}` : `${projects.length}`} ${projects.length === 1 ? 'project' : 'projects'}: ${ragCount('red')} red, ${ragCount('amber')} amber, ${ragCount('green')} green, ${ragCount(null)} not rated. Enter on a row opens the project.`

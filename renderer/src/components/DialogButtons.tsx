@@ -31,3 +31,14 @@ export function DialogButtons({ children, onConfirm, busy = false, disabled, ico
     </DialogActions>
   );
 }
+
+/** The one button of a dialog that edits as it goes (each part saves itself): Close. */
+export function DialogCloseButton({ onClose }: { onClose(): void }) {
+  return (
+    <DialogActions>
+      <Button appearance="secondary" onClick={onClose}>
+        Close
+      </Button>
+    </DialogActions>
+  );
+}

@@ -1,17 +1,4 @@
-import {
-  Button,
-  Dropdown,
-  Field,
-  Input,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Textarea,
-} from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Spinner, TableCell, TableRow, Textarea } from '@fluentui/react-components';
 import { AddRegular, CalculatorRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -21,10 +8,10 @@ import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { ScrollBox } from '../../../recovery/ui/plan/ScrollBox';
 import type { DataColumnInfo, RunDetail } from '../../types';
 import { useCreateRun, useDataColumns, usePartnerships, useUpdateRun } from './data';
 import { type FactorDraft, type InputsDraft, newColumn, newFactor, readDraft, weightsAddUp, weightsText } from './inputs-form';
+import { PlacesTable } from './PlacesTable';
 
 interface Props {
   /** The draft run being changed, or the year a new run is for. */
@@ -144,46 +131,35 @@ export function InputsEditor({ target, initial, onDone }: Props) {
         ) : placeRows.length === 0 ? (
           <p>No area partnerships yet: add them on the Partnerships screen.</p>
         ) : (
-          <ScrollBox label="Places by partnership">
-            <Table aria-label="Places by partnership" size="small" className="alloc-table alloc-narrow">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Partnership</TableHeaderCell>
-                  <TableHeaderCell className="num">Places</TableHeaderCell>
-                  <TableHeaderCell className="num">Place funding</TableHeaderCell>
+          <PlacesTable label="Places by partnership">
+            {placeRows.map(([id, name]) => {
+              const text = draft.places[id] ?? '';
+              const n = Number(text.replace(/,/g, ''));
+              const message = error(`places.${id}`);
+              return (
+                <TableRow key={id}>
+                  <TableCell>{name}</TableCell>
+                  <TableCell className="num">
+                    <Field validationMessage={message} validationState={message ? 'error' : 'none'}>
+                      <Input
+                        aria-label={`Places for ${name}`}
+                        inputMode="numeric"
+                        value={text}
+                        onChange={(_, d) => set({ places: { ...draft.places, [id]: d.value } })}
+                        className="alloc-places-input"
+                      />
+                    </Field>
+                  </TableCell>
+                  <TableCell className="num">{text.trim() !== '' && rate.ok && Number.isInteger(n) ? money.format(n * rate.pence) : ''}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {placeRows.map(([id, name]) => {
-                  const text = draft.places[id] ?? '';
-                  const n = Number(text.replace(/,/g, ''));
-                  const message = error(`places.${id}`);
-                  return (
-                    <TableRow key={id}>
-                      <TableCell>{name}</TableCell>
-                      <TableCell className="num">
-                        <Field validationMessage={message} validationState={message ? 'error' : 'none'}>
-                          <Input
-                            aria-label={`Places for ${name}`}
-                            inputMode="numeric"
-                            value={text}
-                            onChange={(_, d) => set({ places: { ...draft.places, [id]: d.value } })}
-                            className="alloc-places-input"
-                          />
-                        </Field>
-                      </TableCell>
-                      <TableCell className="num">{text.trim() !== '' && rate.ok && Number.isInteger(n) ? money.format(n * rate.pence) : ''}</TableCell>
-                    </TableRow>
-                  );
-                })}
-                <TableRow className="alloc-total-row">
-                  <TableCell>Total</TableCell>
-                  <TableCell className="num">{placesTotal.toLocaleString('en-GB')}</TableCell>
-                  <TableCell className="num">{rate.ok ? money.format(placesTotal * rate.pence) : ''}</TableCell>
-                </TableRow>
-              </TableBody>
-            </Table>
-          </ScrollBox>
+              );
+            })}
+            <TableRow className="alloc-total-row">
+              <TableCell>Total</TableCell>
+              <TableCell className="num">{placesTotal.toLocaleString('en-GB')}</TableCell>
+              <TableCell className="num">{rate.ok ? money.format(placesTotal * rate.pence) : ''}</TableCell>
+            </TableRow>
+          </PlacesTable>
         )}
       </section>
 

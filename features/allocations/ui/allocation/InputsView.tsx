@@ -4,6 +4,7 @@ import { ScrollBox } from '../../../recovery/ui/plan/ScrollBox';
 import { formatBp } from '../../../recovery/ui/shared/percent';
 import type { RunDetail } from '../../types';
 import { weightsText } from './inputs-form';
+import { PlacesTable } from './PlacesTable';
 
 /** "Pupils × 1 + FSM × 0.5": a factor's data columns and the weight of each inside it. */
 export function columnsText(f: RunDetail['factors'][number]): string {
@@ -66,26 +67,15 @@ export function InputsView({ run }: { run: RunDetail }) {
         {withPlaces.length === 0 ? (
           <p className="muted">No places are funded in this run.</p>
         ) : (
-          <ScrollBox label={`Places funded in ${run.name}`}>
-            <Table aria-label={`Places funded in ${run.name}`} size="small" className="alloc-table alloc-narrow">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Partnership</TableHeaderCell>
-                  <TableHeaderCell className="num">Places</TableHeaderCell>
-                  <TableHeaderCell className="num">Place funding</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {withPlaces.map((a) => (
-                  <TableRow key={a.partnershipId}>
-                    <TableCell>{a.partnership}</TableCell>
-                    <TableCell className="num">{a.places}</TableCell>
-                    <TableCell className="num">{money.format(a.placesPence)}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </ScrollBox>
+          <PlacesTable label={`Places funded in ${run.name}`}>
+            {withPlaces.map((a) => (
+              <TableRow key={a.partnershipId}>
+                <TableCell>{a.partnership}</TableCell>
+                <TableCell className="num">{a.places}</TableCell>
+                <TableCell className="num">{money.format(a.placesPence)}</TableCell>
+              </TableRow>
+            ))}
+          </PlacesTable>
         )}
       </section>
     </div>

@@ -1,11 +1,11 @@
-import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Dropdown, Field, Input } from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Dropdown, Field, Input } from '@fluentui/react-components';
 import { CopyRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
+import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
 import type { RunDetail, RunInfo } from '../../types';
 import { countingRun, previousYear, useCopyRun } from './data';
 import { runOptionText } from './RunChooser';
@@ -32,11 +32,10 @@ const SCRATCH_TEXT = 'A new formula, set up here';
  * is changed.
  */
 export function NewRunDialog({ open, onClose, ...rest }: Props) {
-  useFocusReturn(open);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="alloc-dialog">{open && <NewRunForm {...rest} onClose={onClose} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} className="alloc-dialog">
+      <NewRunForm {...rest} onClose={onClose} />
+    </FormDialog>
   );
 }
 

@@ -1,13 +1,13 @@
-import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Textarea } from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Field, Textarea } from '@fluentui/react-components';
 import { DeleteRegular, LockClosedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ukLongDate } from '../../../../electron/shared/dates';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { useApp } from '../../../../renderer/src/state/app-state';
 import { DateField, readDate } from '../../../meetings/ui/meeting/DateField';
+import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
 import { todayUk } from '../../../years/ui/uk-date';
 import type { RunInfo } from '../../types';
 import { useApproveRun, useDeleteRun } from './data';
@@ -20,11 +20,10 @@ interface Props {
 
 /** Approves a run with the date it was agreed and where ("Schools Forum 12 March"), which locks it. */
 export function ApproveDialog({ open, run, onClose }: Props) {
-  useFocusReturn(open);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="alloc-dialog">{open && <ApproveForm run={run} onClose={onClose} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} className="alloc-dialog">
+      <ApproveForm run={run} onClose={onClose} />
+    </FormDialog>
   );
 }
 
@@ -80,11 +79,10 @@ function ApproveForm({ run, onClose }: Omit<Props, 'open'>) {
 
 /** Deletes a draft run (an approved one is locked and stays). */
 export function DeleteRunDialog({ open, run, onClose }: Props) {
-  useFocusReturn(open);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="alloc-dialog">{open && <DeleteForm run={run} onClose={onClose} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} className="alloc-dialog">
+      <DeleteForm run={run} onClose={onClose} />
+    </FormDialog>
   );
 }
 

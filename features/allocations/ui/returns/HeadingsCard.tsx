@@ -1,10 +1,10 @@
-import { Button, Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from '@fluentui/react-components';
+import { Button, DialogBody, DialogContent, DialogTitle, Field, Input } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
+import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
 import { RowActions } from '../../../recovery/ui/shared/RowActions';
 import type { ReturnCategoryInfo, ReturnMeasureInfo } from '../../types';
 import { useDeleteCategory, useDeleteMeasure, useSaveCategory, useSaveMeasure } from './data';
@@ -89,11 +89,10 @@ export function HeadingsCard({ categories, measures }: { categories: ReturnCateg
 }
 
 function HeadingDialog({ editing, onClose }: { editing: Heading | null; onClose(): void }) {
-  useFocusReturn(editing !== null);
   return (
-    <Dialog open={editing !== null} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="ret-dialog ret-dialog-narrow">{editing && <HeadingForm editing={editing} onClose={onClose} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={editing !== null} onClose={onClose} className="ret-dialog ret-dialog-narrow">
+      {editing && <HeadingForm editing={editing} onClose={onClose} />}
+    </FormDialog>
   );
 }
 

@@ -1,12 +1,12 @@
-import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Textarea } from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Field, Input, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { ukDate } from '../../../../electron/shared/dates';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { penceToFieldText } from '../../../../renderer/src/grid/MoneyEditor';
 import { useApp } from '../../../../renderer/src/state/app-state';
+import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
 import type { PartnershipReturnsYear, ReturnCategoryInfo, ReturnInfo, ReturnMeasureInfo } from '../../types';
 import { RETURN_PERIOD_LABELS, RETURN_STATUS_LABELS } from '../../words';
 import { useSaveReturn } from './data';
@@ -23,13 +23,10 @@ interface Props {
 
 /** A return's figures, typed in from what the partnership sent: spend by category, places used, outcome measures and commentary. */
 export function ReturnDialog({ ret, partnership, categories, measures, onClose }: Props) {
-  useFocusReturn(ret !== null);
   return (
-    <Dialog open={ret !== null} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="ret-dialog">
-        {ret && <ReturnForm ret={ret} partnership={partnership} categories={categories} measures={measures} onClose={onClose} />}
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={ret !== null} onClose={onClose} className="ret-dialog">
+      {ret && <ReturnForm ret={ret} partnership={partnership} categories={categories} measures={measures} onClose={onClose} />}
+    </FormDialog>
   );
 }
 

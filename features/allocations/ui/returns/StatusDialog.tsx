@@ -1,10 +1,10 @@
-import { Dialog, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { DateField, readDate } from '../../../meetings/ui/meeting/DateField';
+import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
 import type { ReturnInfo } from '../../types';
 import { RETURN_STATUS_LABELS, RETURN_STATUSES, type ReturnStatus } from '../../words';
 import { useSetReturnStatus } from './data';
@@ -15,11 +15,10 @@ import { periodWords } from './figures';
  * on dated some other day than today (a return that came in last week).
  */
 export function StatusDialog({ ret, partnership, onClose }: { ret: ReturnInfo | null; partnership: string; onClose(): void }) {
-  useFocusReturn(ret !== null);
   return (
-    <Dialog open={ret !== null} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="ret-dialog ret-dialog-narrow">{ret && <StatusForm ret={ret} partnership={partnership} onClose={onClose} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={ret !== null} onClose={onClose} className="ret-dialog ret-dialog-narrow">
+      {ret && <StatusForm ret={ret} partnership={partnership} onClose={onClose} />}
+    </FormDialog>
   );
 }
 

@@ -1,10 +1,7 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
-  DialogSurface,
   DialogTitle,
   Field,
   Input,
@@ -22,9 +19,10 @@ import { AddRegular, DeleteRegular, EditRegular, SaveRegular } from '@fluentui/r
 import { useState } from 'react';
 import { api } from '../../../../renderer/src/api/api';
 import { BusyButton } from '../../../../renderer/src/components/BusyButton';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
+import { DialogCloseButton } from '../../../../renderer/src/components/DialogButtons';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
+import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
 import type { DataColumnInfo } from '../../types';
 import { useFormWrite } from './data';
 
@@ -32,11 +30,10 @@ const LABELS = { key: 'Key', name: 'Name', description: 'Description', id: 'Colu
 
 /** The data columns schools have figures in: pupils, FSM, IDACI bands, and any the authority adds. */
 export function DataColumnsDialog({ open, columns, onClose }: { open: boolean; columns: DataColumnInfo[]; onClose(): void }) {
-  useFocusReturn(open);
   return (
-    <Dialog open={open} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="alloc-dialog">{open && <DataColumns columns={columns} onClose={onClose} />}</DialogSurface>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} className="alloc-dialog">
+      <DataColumns columns={columns} onClose={onClose} />
+    </FormDialog>
   );
 }
 
@@ -123,11 +120,7 @@ function DataColumns({ columns, onClose }: { columns: DataColumnInfo[]; onClose(
           </div>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button appearance="secondary" onClick={onClose}>
-          Close
-        </Button>
-      </DialogActions>
+      <DialogCloseButton onClose={onClose} />
     </DialogBody>
   );
 }

@@ -1,25 +1,11 @@
-import {
-  Combobox,
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
-  Field,
-  Input,
-  Option,
-  Radio,
-  RadioGroup,
-  Textarea,
-} from '@fluentui/react-components';
+import { Combobox, DialogBody, DialogContent, DialogTitle, Dropdown, Field, Input, Option, Radio, RadioGroup, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { api } from '../../../../renderer/src/api/api';
+import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
 import type { PartnershipInfo } from '../../types';
 import {
   PARTNERSHIP_KIND_LABELS,
@@ -45,13 +31,10 @@ interface Props {
 
 /** A partnership's details: name, kind, the partnership a cluster sits in, area, lead school, agreement, returns and a note. */
 export function PartnershipDialog({ edit, year, partnerships, onClose }: Props) {
-  useFocusReturn(edit !== null);
   return (
-    <Dialog open={edit !== null} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="alloc-dialog">
-        {edit && <PartnershipForm edit={edit} year={year} partnerships={partnerships} onClose={onClose} />}
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={edit !== null} onClose={onClose} className="alloc-dialog">
+      {edit && <PartnershipForm edit={edit} year={year} partnerships={partnerships} onClose={onClose} />}
+    </FormDialog>
   );
 }
 

@@ -1,6 +1,7 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Spinner, Tab, TabList } from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
+import { DialogCloseButton } from '../../../../renderer/src/components/DialogButtons';
+import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
 import type { PartnershipInfo, SchoolsOverview } from '../../types';
 import { SchoolDataForm } from './SchoolDataForm';
 import { SchoolDetailsForm } from './SchoolDetailsForm';
@@ -28,13 +29,10 @@ interface Props {
  * details; once added, the dialog goes on to its partnership.
  */
 export function SchoolDialog({ open, year, overview, partnerships, onClose }: Props) {
-  useFocusReturn(open !== null);
   return (
-    <Dialog open={open !== null} onOpenChange={(_, d) => !d.open && onClose()}>
-      <DialogSurface className="alloc-dialog">
-        {open && <SchoolPanels start={open} year={year} overview={overview} partnerships={partnerships} onClose={onClose} />}
-      </DialogSurface>
-    </Dialog>
+    <FormDialog open={open !== null} onClose={onClose} className="alloc-dialog">
+      {open && <SchoolPanels start={open} year={year} overview={overview} partnerships={partnerships} onClose={onClose} />}
+    </FormDialog>
   );
 }
 
@@ -101,11 +99,7 @@ function SchoolPanels({ start, year, overview, partnerships, onClose }: { start:
           </>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button appearance="secondary" onClick={onClose}>
-          Close
-        </Button>
-      </DialogActions>
+      <DialogCloseButton onClose={onClose} />
     </DialogBody>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
 import { api } from '../../../../renderer/src/api/api';
-import { useWrite, type WriteOptions } from '../../../../renderer/src/data/use-write';
+import { useLabelledWrite } from '../../../../renderer/src/data/use-labelled-write';
+import type { WriteOptions } from '../../../../renderer/src/data/use-write';
 import { refusalText } from './refusal';
 
 /**
@@ -37,24 +37,7 @@ export function useAgreementChoices(enabled: boolean) {
  * field it is about named as the form names it ("URN: 100001 is already Demo Brook Primary's").
  */
 export function useFormWrite<I, O>(call: (input: I) => Promise<O>, labels: Record<string, string>, options: Partial<WriteOptions<I, O>> = {}) {
-  const failed = useRef<unknown>(null);
-  const wrapped = useCallback(
-    async (input: I) => {
-      failed.current = null;
-      try {
-        return await call(input);
-      } catch (e) {
-        failed.current = e;
-        throw e;
-      }
-    },
-    [call],
-  );
-  const write = useWrite(wrapped, { topics: TOPICS, ...options });
-  const labelsRef = useRef(labels);
-  labelsRef.current = labels;
-  const refusal = useCallback(() => (failed.current ? refusalText(failed.current, labelsRef.current) : null), []);
-  return { ...write, refusal };
+  return useLabelledWrite(call, { topics: TOPICS, ...options }, labels, refusalText);
 }
 
 export const SCHOOL_LABELS = { urn: 'URN', name: 'Name', phase: 'Phase', type: 'Type', trust: 'Trust', status: 'Open or closed' };

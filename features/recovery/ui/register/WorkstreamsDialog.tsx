@@ -1,7 +1,6 @@
 import {
   Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -19,6 +18,7 @@ import {
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { BusyButton } from '../../../../renderer/src/components/BusyButton';
+import { DialogCloseButton } from '../../../../renderer/src/components/DialogButtons';
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
@@ -110,11 +110,7 @@ function Workstreams({ onClose }: { onClose(): void }) {
           </div>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button appearance="secondary" onClick={onClose}>
-          Close
-        </Button>
-      </DialogActions>
+      <DialogCloseButton onClose={onClose} />
     </DialogBody>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
 import { api } from '../../../../renderer/src/api/api';
-import { useWrite, type WriteOptions } from '../../../../renderer/src/data/use-write';
+import { useLabelledWrite } from '../../../../renderer/src/data/use-labelled-write';
+import type { WriteOptions } from '../../../../renderer/src/data/use-write';
 import type { ProjectDetail } from '../../types';
 import { refusalText } from './refusal';
 
@@ -44,24 +44,7 @@ export function usePlans(enabled: boolean) {
  * field it is about named as the form names it ("Year: 2031-32 is outside the plan…").
  */
 export function useFormWrite<I, O>(call: (input: I) => Promise<O>, options: WriteOptions<I, O>, labels: Record<string, string>) {
-  const failed = useRef<unknown>(null);
-  const wrapped = useCallback(
-    async (input: I) => {
-      failed.current = null;
-      try {
-        return await call(input);
-      } catch (e) {
-        failed.current = e;
-        throw e;
-      }
-    },
-    [call],
-  );
-  const write = useWrite(wrapped, options);
-  const labelsRef = useRef(labels);
-  labelsRef.current = labels;
-  const refusal = useCallback(() => (failed.current ? refusalText(failed.current, labelsRef.current) : null), []);
-  return { ...write, refusal };
+  return useLabelledWrite(call, options, labels, refusalText);
 }
 
 /** A write that returns the project: shown at once on its page. */

@@ -4,18 +4,12 @@
  * exact amount rounded down, or that plus one pound), and the pounds added go by the stated rule.
  */
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../../../../electron/server/demo/demo-plan';
 import { calculateFormula, type FormulaFactor, type FormulaPartnership, type FormulaResult } from '../../../../features/allocations/runs/formula';
 
-/** A small seeded generator (mulberry32), so a failure can be replayed from its seed. */
+/** A seeded generator, so a failure can be replayed from its seed. */
 function generator(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const next = seeded(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return { next, int };
 }
