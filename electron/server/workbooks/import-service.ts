@@ -29,7 +29,7 @@ import {
 } from './engine/header-detect';
 import { matchByKey, matchOwnRows } from './engine/identity';
 import { type Interpreted, interpretRows } from './engine/interpret';
-import { forScope, ID_FIELD, type KindData, type KindDef, keyColumn, kindInfo } from './engine/kind';
+import { type ColumnDef, forScope, ID_FIELD, type KindData, type KindDef, keyColumn, kindInfo } from './engine/kind';
 import { isMetaProblem, META_SHEET, type MetaProblem, type ParsedMeta, parseMeta } from './engine/meta';
 import { type OffThreadRead, ReaderThread } from './engine/read-off-thread';
 import type { RawRow, RawSheet, RawWorkbook } from './engine/read-workbook';
@@ -130,7 +130,8 @@ function withCell(i: ErrorIssue, cellOf: (field: string) => string | undefined):
 
 function scopeIssues(def: KindDef, error: ZodError, cellOf?: (field: string) => string | undefined): ErrorIssue[] {
   return error.issues.map((issue) => {
-    const field = String(issue.path[0] ?? '');
+    // A key the scope does not have is named by the key itself, so `_meta`'s extra row is pointed at.
+    const field = issue.code === 'unrecognized_keys' ? (issue.keys[0] ?? '') : String(issue.path[0] ?? '');
     const label = def.scope.fields.find((f) => f.name === field)?.label ?? field;
     const rule =
       issue.code === 'unrecognized_keys'
@@ -351,7 +352,9 @@ export class ImportService {
     if (!sheet) {
       throw invalidFile(s.fileName, `${s.fileName} has no sheet named "${def.sheetName}". Sheets must keep the names HNB Desk gave them.`, 'sheet names kept');
     }
-    const { headerRow, mapping, errors, notes } = this.ownHeader(def, sheet, s.meta!.columns);
+    // Only a kind with `columnsFor` writes its columns: a list in any other kind's `_meta` was put there by hand.
+    const exported = def.columnsFor ? s.meta!.columns : null;
+    const { headerRow, mapping, errors, notes } = this.ownHeader(def, sheet, exported);
     const keyCol = mapping[def.keyField];
     const idCol = mapping[ID_FIELD];
     const isTotals = (cells: RawValue[]) =>
@@ -366,7 +369,7 @@ export class ImportService {
       headerErrors: errors,
       headerNotes: notes,
       fingerprints: s.meta!.fingerprints,
-      exportedFields: s.meta!.columns?.map(([field]) => field) ?? null,
+      exportedFields: exported?.map(([field]) => field) ?? null,
       tableEnd: totalsRow,
     });
   }
@@ -374,14 +377,21 @@ export class ImportService {
   /**
    * Our own sheet: the header row is found by its exact headings, so inserted rows or moved
    * columns still read. For a kind whose columns are the workspace's (`exported` lists those
-   * written), a column added since the export is left as it is, and one removed since is not read.
+   * written, with their headings then), each written column is found under the heading it was
+   * written with, so one renamed since still reads; a column added since is not read, and one
+   * removed since is not either. A heading that was one column's and is now another's (two
+   * renamed past each other, or `_meta` edited) is refused: it cannot be told whose figures they are.
    */
   private ownHeader(
     def: KindDef,
     sheet: RawSheet,
     exported: Array<[string, string]> | null,
   ): { headerRow: number; mapping: Record<string, number>; errors: ErrorIssue[]; notes: string[] } {
-    const wanted = new Map(def.columns.map((c) => [normaliseHeader(c.header), c.field]));
+    const writtenAs = exported ? new Map(exported) : null;
+    // An editable column not written is not looked for: a heading the file has for it was another column's.
+    const read = def.columns.filter((c) => !(writtenAs && c.editable && !writtenAs.has(c.field)));
+    const headingOf = (c: ColumnDef) => (c.editable ? writtenAs?.get(c.field) : undefined) ?? c.header;
+    const wanted = new Map(read.map((c) => [normaliseHeader(headingOf(c)), c.field]));
     let best: { row: RawRow; hits: number } | null = null;
     for (const r of sheet.rows.slice(0, 30)) {
       const hits = r.cells.filter((v) => typeof v === 'string' && wanted.has(normaliseHeader(v))).length;
@@ -391,29 +401,51 @@ export class ImportService {
     if (!best || best.hits < 2) {
       throw invalidFile('', `The sheet "${sheet.name}" has lost its heading row. Export a fresh workbook and copy your figures into it.`, 'headings kept');
     }
+    const headerRow = best.row;
+    // The heading's own cell where the sheet has it, else the heading row.
+    const rowIssue = (rule: string, found: string, heading?: string): ErrorIssue => {
+      const col = heading === undefined ? -1 : headerRow.cells.findIndex((v) => typeof v === 'string' && normaliseHeader(v) === normaliseHeader(heading));
+      const cell = col < 0 ? `${headerRow.row}:${headerRow.row}` : `${columnLetter(col + 1)}${headerRow.row}`;
+      return { sheet: sheet.name, cell, rule, message: `${sheet.name}!${cell} — ${rule} — ${found}` };
+    };
+    const renamed: string[] = [];
+    const unclear = new Set<string>();
+    const nowHeading = new Map(def.columns.map((c) => [normaliseHeader(c.header), c]));
+    for (const c of read) {
+      const then = headingOf(c);
+      if (normaliseHeader(then) === normaliseHeader(c.header)) continue;
+      const other = nowHeading.get(normaliseHeader(then));
+      if (other && other.field !== c.field) {
+        unclear.add(c.field);
+        errors.push(
+          rowIssue(
+            'each column must be read as it was exported',
+            `the column headed "${then}" in this file holds the figures of the column now called "${c.header}", and "${then}" is now another column's heading: columns have been renamed in this workspace since the file was exported (or its hidden ${META_SHEET} sheet edited). Export a fresh copy and copy your figures into it`,
+            then,
+          ),
+        );
+      } else renamed.push(`"${then}" (now "${c.header}")`);
+    }
     const mapping: Record<string, number> = {};
     best.row.cells.forEach((v, i) => {
       const field = typeof v === 'string' ? wanted.get(normaliseHeader(v)) : undefined;
-      if (field && mapping[field] === undefined) mapping[field] = i + 1;
+      // A column refused above is not read at all.
+      if (field && !unclear.has(field) && mapping[field] === undefined) mapping[field] = i + 1;
     });
-    const written = exported ? new Set(exported.map(([field]) => field)) : null;
     const added: string[] = [];
     for (const c of def.columns) {
-      if (mapping[c.field] !== undefined) continue;
-      if (written && c.editable && !written.has(c.field)) {
+      if (mapping[c.field] !== undefined || unclear.has(c.field)) continue;
+      if (!read.includes(c)) {
         added.push(c.header);
         continue;
       }
       if (c.editable || c.type === 'id' || c.key) {
-        errors.push({
-          sheet: sheet.name,
-          cell: `${best.row.row}:${best.row.row}`,
-          rule: 'headings must be kept',
-          message: `${sheet.name}!${best.row.row}:${best.row.row} — headings must be kept — the column "${c.header}" is missing`,
-        });
+        const then = headingOf(c);
+        errors.push(rowIssue('headings must be kept', `the column "${then}"${then === c.header ? '' : ` (now "${c.header}")`} is missing`));
       }
     }
     const notes: string[] = [];
+    if (renamed.length) notes.push(`Renamed since this file was exported, so read under the heading it had then: ${renamed.join(', ')}.`);
     if (added.length) notes.push(`Added since this file was exported, so not in it and left as they are: ${added.join(', ')}.`);
     const current = new Set(def.columns.map((c) => c.field));
     const removed = (exported ?? []).filter(([field]) => !current.has(field)).map(([, header]) => `"${header}"`);

@@ -26,6 +26,10 @@ export interface WorkbookMeta {
 }
 
 const SHEETS = { run: 'Run', factors: 'Factors', places: 'Places', columns: 'Data columns' } as const;
+/** The headings of the sheets read by position, as the export writes them. */
+const HEADINGS = { [SHEETS.factors]: ['Factor', 'Weight', 'Data column', 'Column weight'], [SHEETS.places]: ['Partnership', 'Places'] } as const;
+/** The contract's limits on a run's inputs (contract.ts), checked here so a refusal can name its cell. */
+const LIMITS = { pounds: 1_000_000_000_000, note: 2000, factorName: 80, columnWeight: 1_000_000, places: 100_000 } as const;
 const PERCENT = '0.00%';
 /** A figure to at most four decimal places, without Excel's trailing point on a whole number. */
 const numberFormat = (v: number) => (Number.isInteger(v) ? '#,##0' : '#,##0.0###');
@@ -220,7 +224,7 @@ export async function writeInputsWorkbook(
   run.columns = [{ width: 18 }, { width: 80 }];
 
   const factors = wb.addWorksheet(SHEETS.factors, PRINT);
-  styleHeader(factors.addRow(['Factor', 'Weight', 'Data column', 'Column weight']), [1, 3]);
+  styleHeader(factors.addRow([...HEADINGS[SHEETS.factors]]), [1, 3]);
   for (const f of d.factors) {
     for (const c of f.columns) {
       const row = factors.addRow([f.name, f.weightBp / 10_000, c.key, c.weight]);
@@ -237,7 +241,7 @@ export async function writeInputsWorkbook(
   factors.views = [{ state: 'frozen', ySplit: 1 }];
 
   const places = wb.addWorksheet(SHEETS.places, PRINT);
-  styleHeader(places.addRow(['Partnership', 'Places']), [1]);
+  styleHeader(places.addRow([...HEADINGS[SHEETS.places]]), [1]);
   for (const p of partnerships) places.addRow([p.name, p.places]).font = { name: FONT, size: 10 };
   places.columns = [{ width: 40 }, { width: 10 }];
   places.views = [{ state: 'frozen', ySplit: 1 }];
@@ -250,11 +254,13 @@ export async function writeInputsWorkbook(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A cell's value as text or a number; formulas give their result. */
+/** A cell's value as text or a number; formulas give their result; a date or TRUE as the cell shows it (so it is refused as text). */
 function cellValue(cell: ExcelJS.Cell): string | number | null {
   const v = cell.value;
   if (v === null || v === undefined) return null;
   if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return ukDate(v.toISOString().slice(0, 10));
   if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
   if (typeof v === 'object' && 'result' in v) {
     const r = (v as { result?: unknown }).result;
@@ -296,11 +302,36 @@ export async function readInputsWorkbook(db: Db, bytes: Uint8Array, fileName: st
   const placeSheet = sheetOf(SHEETS.places);
   if (issues.length) throw refusal(fileName, issues);
 
+  // Columns are read by position: a column moved (Weight swapped with Column weight) would put a figure in the wrong place.
+  for (const [name, sheet] of [
+    [SHEETS.factors, factorSheet!],
+    [SHEETS.places, placeSheet!],
+  ] as const) {
+    const want = HEADINGS[name];
+    for (const [i, heading] of want.entries()) {
+      const got = cellValue(sheet.getRow(1).getCell(i + 1));
+      if (typeof got === 'string' && got.toLowerCase() === heading.toLowerCase()) continue;
+      const at = `${columnLetter(i + 1)}1`;
+      problem(
+        name,
+        at,
+        'headings must be kept',
+        `the columns must be headed ${want.join(', ')} in that order (${at} is ${got === null ? 'blank' : `"${got}"`}).`,
+      );
+      break;
+    }
+  }
+  if (issues.length) throw refusal(fileName, issues);
+
   // The Run sheet: labels in column A, values in B.
   const labelled = new Map<string, { value: string | number | null; cell: string }>();
   runSheet!.eachRow((row, r) => {
     const label = cellValue(row.getCell(1));
-    if (typeof label === 'string') labelled.set(label.toLowerCase(), { value: cellValue(row.getCell(2)), cell: `B${r}` });
+    if (typeof label !== 'string') return;
+    // Two rows labelled "Formula pot": either could be the one meant.
+    const first = labelled.get(label.toLowerCase());
+    if (first) return void problem(SHEETS.run, `A${r}`, 'each label once', `"${label}" is given on row ${first.cell.slice(1)} too: give it once.`);
+    labelled.set(label.toLowerCase(), { value: cellValue(row.getCell(2)), cell: `B${r}` });
   });
   const wholePounds = (label: string): number => {
     const at = labelled.get(label.toLowerCase());
@@ -318,18 +349,35 @@ export async function readInputsWorkbook(db: Db, bytes: Uint8Array, fileName: st
       );
       return 0;
     }
+    if (v > LIMITS.pounds) {
+      problem(SHEETS.run, at.cell, 'at most £1tn', `the ${label.toLowerCase()} must be at most £1,000,000,000,000 (it is ${v}).`);
+      return 0;
+    }
     return Math.round(v) * 100;
   };
   const formulaPotPence = wholePounds('Formula pot');
   const placeRatePence = wholePounds('Rate per place');
   const noteAt = labelled.get('note');
   const note = noteAt?.value === null || noteAt?.value === undefined ? '' : String(noteAt.value);
+  if (note.length > LIMITS.note) {
+    problem(
+      SHEETS.run,
+      noteAt!.cell,
+      `at most ${LIMITS.note} characters`,
+      `the note must be at most 2,000 characters (it is ${note.length.toLocaleString('en-GB')}).`,
+    );
+  }
 
-  // Factors: one row per data column.
+  // Factors: one row per data column, named by its key (or its name). A key wins over a name: a
+  // column the user named "fsm" must not take the place of the column whose key is fsm.
   const columns = db.select({ id: schoolDataColumn.id, key: schoolDataColumn.key, name: schoolDataColumn.name }).from(schoolDataColumn).all();
-  const byKey = new Map(columns.flatMap((c) => [[c.key.toLowerCase(), c.id] as const, [c.name.toLowerCase(), c.id] as const]));
+  const byKey = new Map(columns.map((c) => [c.key.toLowerCase(), c.id] as const));
+  const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c.id] as const));
   const factors: FactorInput[] = [];
-  const factorAt = new Map<string, { factor: FactorInput; cell: string }>();
+  const factorAt = new Map<string, { factor: FactorInput; cell: string; columnRows: Map<number, number> }>();
+  let weightsRead = true;
+  let firstRow = 0;
+  let lastRow = 0;
   factorSheet!.eachRow((row, r) => {
     if (r === 1) return;
     const name = cellValue(row.getCell(1));
@@ -340,8 +388,19 @@ export async function readInputsWorkbook(db: Db, bytes: Uint8Array, fileName: st
     // The note under the table is one long sentence in column A alone.
     if (weight === null && column === null && colWeight === null) return;
     if (typeof name !== 'string') return void problem(SHEETS.factors, `A${r}`, 'must be given', 'give the factor a name.');
+    firstRow ||= r;
+    lastRow = r;
+    if (name.length > LIMITS.factorName) {
+      problem(
+        SHEETS.factors,
+        `A${r}`,
+        `at most ${LIMITS.factorName} characters`,
+        `a factor's name must be at most ${LIMITS.factorName} characters (it is ${name.length}).`,
+      );
+    }
     let bp = 0;
     if (typeof weight !== 'number' || weight < 0 || weight > 1 || Math.abs(weight * 10_000 - Math.round(weight * 10_000)) > 1e-6) {
+      weightsRead = false;
       problem(
         SHEETS.factors,
         `B${r}`,
@@ -349,7 +408,7 @@ export async function readInputsWorkbook(db: Db, bytes: Uint8Array, fileName: st
         `the weight of "${name}" must be a percentage from 0% to 100% to two decimal places (it is ${weight ?? 'blank'}).`,
       );
     } else bp = Math.round(weight * 10_000);
-    const columnId = typeof column === 'string' ? byKey.get(column.toLowerCase()) : undefined;
+    const columnId = typeof column === 'string' ? (byKey.get(column.toLowerCase()) ?? byName.get(column.toLowerCase())) : undefined;
     if (columnId === undefined) {
       problem(
         SHEETS.factors,
@@ -365,11 +424,13 @@ export async function readInputsWorkbook(db: Db, bytes: Uint8Array, fileName: st
         'must be more than nought',
         `the column weight must be a number more than nought, to at most four decimal places (it is ${colWeight ?? 'blank'}).`,
       );
+    } else if (colWeight > LIMITS.columnWeight) {
+      problem(SHEETS.factors, `D${r}`, 'at most 1,000,000', `the column weight must be at most 1,000,000 (it is ${colWeight}).`);
     }
     const key = name.toLowerCase();
     let entry = factorAt.get(key);
     if (!entry) {
-      entry = { factor: { name, weightBp: bp, columns: [] }, cell: `B${r}` };
+      entry = { factor: { name, weightBp: bp, columns: [] }, cell: `B${r}`, columnRows: new Map() };
       factorAt.set(key, entry);
       factors.push(entry.factor);
     } else if (entry.factor.weightBp !== bp) {
@@ -380,29 +441,70 @@ export async function readInputsWorkbook(db: Db, bytes: Uint8Array, fileName: st
         `"${name}" is given ${percentOfBp(bp)} here but ${percentOfBp(entry.factor.weightBp)} in ${entry.cell}: give a factor one weight.`,
       );
     }
-    if (columnId !== undefined && typeof colWeight === 'number') entry.factor.columns.push({ columnId, weight: colWeight });
+    if (columnId === undefined) return;
+    // A row copied twice would weigh its column twice over.
+    const first = entry.columnRows.get(columnId);
+    if (first !== undefined) {
+      return void problem(
+        SHEETS.factors,
+        `C${r}`,
+        'a factor weighs each data column once',
+        `"${entry.factor.name}" already weighs the data column ${String(column)} on row ${first}: list each column of a factor once.`,
+      );
+    }
+    entry.columnRows.set(columnId, r);
+    if (typeof colWeight === 'number') entry.factor.columns.push({ columnId, weight: colWeight });
   });
   if (factors.length === 0 && issues.length === 0) {
     issues.push({ sheet: SHEETS.factors, rule: 'must have a factor', message: `${SHEETS.factors}: the sheet has no factors.` });
   }
+  const sum = factors.reduce((s, f) => s + f.weightBp, 0);
+  if (weightsRead && factors.length > 0 && sum !== 10_000) {
+    problem(
+      SHEETS.factors,
+      `B${firstRow}:B${lastRow}`,
+      'the weights must add up to 100%',
+      `the factor weights add up to ${percentOfBp(sum)}, not 100%: ${factors.map((f) => `${f.name} ${percentOfBp(f.weightBp)}`).join(', ')}.`,
+    );
+  }
 
-  // Places, by partnership name.
-  const parts = db.select({ id: partnership.id, name: partnership.name }).from(partnership).all();
-  const byName = new Map(parts.map((p) => [p.name.toLowerCase(), p.id] as const));
+  // Places, by partnership name: only a top-level partnership, once.
+  const parts = db.select({ id: partnership.id, name: partnership.name, parentId: partnership.parentId }).from(partnership).all();
+  const byPartnership = new Map(parts.map((p) => [p.name.toLowerCase(), p] as const));
+  const nameOf = new Map(parts.map((p) => [p.id, p.name] as const));
+  const placeRows = new Map<number, number>();
   const places: RunInputs['places'] = [];
   placeSheet!.eachRow((row, r) => {
     if (r === 1) return;
     const name = cellValue(row.getCell(1));
     const n = cellValue(row.getCell(2));
     if (name === null && n === null) return;
-    const id = typeof name === 'string' ? byName.get(name.toLowerCase()) : undefined;
-    if (id === undefined)
+    const p = typeof name === 'string' ? byPartnership.get(name.toLowerCase()) : undefined;
+    if (p === undefined)
       return void problem(SHEETS.places, `A${r}`, 'partnership must exist', `there is no partnership called "${name ?? ''}" in this workspace.`);
-    if (n === null) return;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-      return void problem(SHEETS.places, `B${r}`, 'must be a whole number', `${name}'s places must be a whole number, not negative (it is ${n}).`);
+    const first = placeRows.get(p.id);
+    if (first !== undefined)
+      return void problem(SHEETS.places, `A${r}`, 'each partnership once', `${p.name} is given places on row ${first} too: list each partnership once.`);
+    placeRows.set(p.id, r);
+    if (n === null || n === 0) return;
+    if (p.parentId !== null) {
+      const parent = nameOf.get(p.parentId) ?? 'its area partnership';
+      return void problem(
+        SHEETS.places,
+        `A${r}`,
+        'must be a top-level partnership',
+        `${p.name} is a cluster inside ${parent}, whose allocation it shares: give the places to ${parent}.`,
+      );
     }
-    if (n > 0) places.push({ partnershipId: id, places: n });
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > LIMITS.places) {
+      return void problem(
+        SHEETS.places,
+        `B${r}`,
+        'must be a whole number from 0 to 100,000',
+        `${p.name}'s places must be a whole number from 0 to 100,000 (it is ${n}).`,
+      );
+    }
+    places.push({ partnershipId: p.id, places: n });
   });
 
   if (issues.length) throw refusal(fileName, issues);
@@ -411,7 +513,7 @@ export async function readInputsWorkbook(db: Db, bytes: Uint8Array, fileName: st
 
 function refusal(fileName: string, issues: ErrorIssue[]): AppError {
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return new AppError('INVALID_INPUT', `${fileName} cannot be read as a run's inputs: ${issues[0]!.message}${more}. Nothing was changed.`, {
+  return new AppError('INVALID_INPUT', `${fileName} cannot be read as a run's inputs: ${issues[0]!.message.replace(/\.$/, '')}${more}. Nothing was changed.`, {
     issues,
     fileName,
   });

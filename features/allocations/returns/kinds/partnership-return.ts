@@ -72,7 +72,21 @@ const COMMENTARY: ColumnDef = {
  * read as another column's gets "(measure)" after it.
  */
 function columnsFor(ws: Workspace): ColumnDef[] {
-  const spend: ColumnDef[] = listCategories(ws.db).map((c) => ({
+  const categories = listCategories(ws.db);
+  const measureList = listMeasures(ws.db);
+  // A name is an alias for a foreign file's heading only where nothing else goes by it: a bare
+  // "Attendance" that is both a category and a measure must not be proposed as the spend.
+  const uses = new Map<string, number>();
+  for (const name of [
+    ...[...FIXED, PLACES, COMMENTARY].map((c) => c.header),
+    'Total spend',
+    ...categories.map((c) => c.name),
+    ...measureList.map((m) => m.name),
+  ]) {
+    uses.set(normaliseHeader(name), (uses.get(normaliseHeader(name)) ?? 0) + 1);
+  }
+  const aliasOf = (name: string) => (uses.get(normaliseHeader(name)) === 1 ? [name] : []);
+  const spend: ColumnDef[] = categories.map((c) => ({
     field: spendField(c.id),
     header: `Spend: ${c.name}`,
     type: 'money',
@@ -80,7 +94,7 @@ function columnsFor(ws: Workspace): ColumnDef[] {
     editable: true,
     optional: true,
     total: true,
-    aliases: [c.name],
+    aliases: aliasOf(c.name),
   }));
   const total: ColumnDef[] =
     spend.length === 0
@@ -97,9 +111,11 @@ function columnsFor(ws: Workspace): ColumnDef[] {
           },
         ];
   const taken = new Set([...FIXED, ...spend, ...total, PLACES, COMMENTARY].map((c) => normaliseHeader(c.header)));
-  const measures: ColumnDef[] = listMeasures(ws.db).map((m) => {
-    let header = m.unit ? `${m.name} (${m.unit})` : m.name;
-    if (taken.has(normaliseHeader(header))) header = `${header} (measure)`;
+  const measures: ColumnDef[] = measureList.map((m) => {
+    const base = m.unit ? `${m.name} (${m.unit})` : m.name;
+    let header = base;
+    // Until it is free: "(measure)" can itself be another measure's name.
+    for (let n = 1; taken.has(normaliseHeader(header)); n++) header = `${base} (measure${n === 1 ? '' : ` ${n}`})`;
     taken.add(normaliseHeader(header));
     return {
       field: measureField(m.id),
@@ -110,7 +126,7 @@ function columnsFor(ws: Workspace): ColumnDef[] {
       optional: true,
       minValue: -1e9,
       maxValue: 1e9,
-      aliases: [m.name],
+      aliases: aliasOf(m.name),
     };
   });
   return [...FIXED, ...spend, ...total, PLACES, ...measures, COMMENTARY];

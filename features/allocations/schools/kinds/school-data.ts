@@ -58,7 +58,8 @@ function dataColumnDefs(columns: DataColumnInfo[]): ColumnDef[] {
   return columns.map((c) => {
     let header = c.name;
     if ((taken.get(normaliseHeader(header)) ?? 0) > 1) header = `${c.name} (${c.key})`;
-    if (used.has(normaliseHeader(header))) header = `${c.name} (column ${c.id})`;
+    // Until it is free: another column may be named "Pupils (column 12)" too.
+    for (let n = 1; used.has(normaliseHeader(header)); n++) header = `${c.name} (column ${c.id}${n === 1 ? '' : `, ${n}`})`;
     used.add(normaliseHeader(header));
     return {
       field: dataField(c.key),

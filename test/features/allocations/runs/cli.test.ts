@@ -147,7 +147,7 @@ describe('the inputs workbook', () => {
     });
     const w = await hnb('allocate', '--year', '2026-27', '--name', 'Bad', '--from', weights);
     expect(w.code).toBe(2);
-    expect(w.err).toMatch(/The factor weights add up to 99\.50%, not 100%/);
+    expect(w.err).toMatch(/the factor weights add up to 99\.50%, not 100%/i);
 
     const unknown = await edited('inputs.xlsx', 'unknown.xlsx', (wb) => {
       wb.getWorksheet('Factors')!.getCell('C3').value = 'fsm_typo';
