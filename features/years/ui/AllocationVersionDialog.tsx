@@ -6,7 +6,7 @@ import { useFocusReturn } from '../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../renderer/src/components/RefusalBar';
 import type { AllocationVersionInfo } from '../types';
 import { useAddAllocationVersion } from './data';
-import { parseUkDate, todayUk } from './uk-date';
+import { parseUkDate, todayUk } from '../../../renderer/src/components/uk-date';
 
 interface Props {
   open: boolean;

@@ -2,7 +2,7 @@ import { Dropdown, Field, Spinner, Table, TableBody, TableCell, TableHeader, Tab
 import { useState } from 'react';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { ScrollBox } from '../../../recovery/ui/plan/ScrollBox';
+import { ScrollBox } from '../../../../renderer/src/components/ScrollBox';
 import type { RunCompare, RunInfo } from '../../types';
 import { previousYear, useCompare } from './data';
 import { runLabel, runOptionText } from './RunChooser';

@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { ScrollBox } from '../../../recovery/ui/plan/ScrollBox';
-import { formatBp } from '../../../recovery/ui/shared/percent';
+import { ScrollBox } from '../../../../renderer/src/components/ScrollBox';
+import { formatBp } from '../../../../renderer/src/components/percent';
 import type { RunDetail } from '../../types';
 import { weightsText } from './inputs-form';
 import { PlacesTable } from './PlacesTable';

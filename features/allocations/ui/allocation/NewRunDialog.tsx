@@ -5,7 +5,7 @@ import { DialogButtons } from '../../../../renderer/src/components/DialogButtons
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
-import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import type { RunDetail, RunInfo } from '../../types';
 import { countingRun, previousYear, useCopyRun } from './data';
 import { runOptionText } from './RunChooser';

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { ScrollBox } from '../../../recovery/ui/plan/ScrollBox';
+import { ScrollBox } from '../../../../renderer/src/components/ScrollBox';
 
 /** The places each partnership is funded for, as a run's inputs show and edit them: the rows are given. */
 export function PlacesTable({ label, children }: { label: string; children: ReactNode }) {

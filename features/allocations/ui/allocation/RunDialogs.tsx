@@ -6,9 +6,9 @@ import { DialogButtons } from '../../../../renderer/src/components/DialogButtons
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { DateField, readDate } from '../../../meetings/ui/meeting/DateField';
-import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
-import { todayUk } from '../../../years/ui/uk-date';
+import { DateField, readDate } from '../../../../renderer/src/components/DateField';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
+import { todayUk } from '../../../../renderer/src/components/uk-date';
 import type { RunInfo } from '../../types';
 import { useApproveRun, useDeleteRun } from './data';
 

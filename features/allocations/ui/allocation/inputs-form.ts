@@ -7,7 +7,7 @@
  */
 import { parseMoney } from '../../../../electron/shared/money';
 import { penceToFieldText } from '../../../../renderer/src/grid/MoneyEditor';
-import { bpToEditText, parsePercent } from '../../../recovery/ui/shared/percent';
+import { bpToEditText, parsePercent } from '../../../../renderer/src/components/percent';
 import type { DataColumnInfo, FactorInput, RunDetail } from '../../types';
 import { PUPILS_COLUMN, WEIGHTS_TOTAL_BP } from '../../words';
 

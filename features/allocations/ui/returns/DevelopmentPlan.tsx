@@ -4,7 +4,7 @@ import { ukLongDate } from '../../../../electron/shared/dates';
 import { BusyButton } from '../../../../renderer/src/components/BusyButton';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
-import { DateField, dateText, readDate } from '../../../meetings/ui/meeting/DateField';
+import { DateField, dateText, readDate } from '../../../../renderer/src/components/DateField';
 import type { PartnershipReturnsYear } from '../../types';
 import { useSetDevelopmentPlan } from './data';
 

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
-import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import { RowActions } from '../../../recovery/ui/shared/RowActions';
 import type { ReturnCategoryInfo, ReturnMeasureInfo } from '../../types';
 import { useDeleteCategory, useDeleteMeasure, useSaveCategory, useSaveMeasure } from './data';

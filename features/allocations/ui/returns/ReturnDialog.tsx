@@ -6,7 +6,7 @@ import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { penceToFieldText } from '../../../../renderer/src/grid/MoneyEditor';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import type { PartnershipReturnsYear, ReturnCategoryInfo, ReturnInfo, ReturnMeasureInfo } from '../../types';
 import { RETURN_PERIOD_LABELS, RETURN_STATUS_LABELS } from '../../words';
 import { useSaveReturn } from './data';

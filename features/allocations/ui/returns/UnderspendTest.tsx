@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { formatBp } from '../../../recovery/ui/shared/percent';
+import { formatBp } from '../../../../renderer/src/components/percent';
 import type { PartnershipReturnsYear } from '../../types';
 import { returnsIn, shareText } from './figures';
 

@@ -22,7 +22,7 @@ import { BusyButton } from '../../../../renderer/src/components/BusyButton';
 import { DialogCloseButton } from '../../../../renderer/src/components/DialogButtons';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
-import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import type { DataColumnInfo } from '../../types';
 import { useFormWrite } from './data';
 

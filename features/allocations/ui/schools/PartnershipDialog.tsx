@@ -5,7 +5,7 @@ import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { api } from '../../../../renderer/src/api/api';
-import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import type { PartnershipInfo } from '../../types';
 import {
   PARTNERSHIP_KIND_LABELS,

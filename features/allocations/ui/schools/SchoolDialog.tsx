@@ -1,7 +1,7 @@
 import { DialogBody, DialogContent, DialogTitle, Spinner, Tab, TabList } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { DialogCloseButton } from '../../../../renderer/src/components/DialogButtons';
-import { FormDialog } from '../../../recovery/ui/shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import type { PartnershipInfo, SchoolsOverview } from '../../types';
 import { SchoolDataForm } from './SchoolDataForm';
 import { SchoolDetailsForm } from './SchoolDetailsForm';

@@ -7,7 +7,7 @@ import { BusyButton } from '../../../../renderer/src/components/BusyButton';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
-import { DateField, dateText, readDate } from '../../../meetings/ui/meeting/DateField';
+import { DateField, dateText, readDate } from '../../../../renderer/src/components/DateField';
 import type { PartnershipInfo, SchoolYearRow } from '../../types';
 import { BUY_IN_STATUS_LABELS, BUY_IN_STATUSES, type BuyInStatus } from '../../words';
 import { BUY_IN_LABELS, MEMBERSHIP_LABELS, useFormWrite } from './data';

@@ -24,7 +24,7 @@ import { BusyButton } from '../../../../renderer/src/components/BusyButton';
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
-import { DateField, readDate } from '../meeting/DateField';
+import { DateField, readDate } from '../../../../renderer/src/components/DateField';
 import { dayName, todayIso } from '../meeting/when';
 import { useBankHolidays, useDeleteBankHoliday, useSaveBankHoliday } from './data';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';

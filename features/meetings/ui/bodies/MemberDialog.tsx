@@ -8,7 +8,7 @@ import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { useApp } from '../../../../renderer/src/state/app-state';
 import type { BodyInfo, MemberInfo, MemberSaved } from '../../types';
-import { dateText, readDate } from '../meeting/DateField';
+import { dateText, readDate } from '../../../../renderer/src/components/DateField';
 import { todayIso } from '../meeting/when';
 import { useDeleteMember, useSaveMember } from './data';
 import { TermFields, type TermDraft } from './member-fields';

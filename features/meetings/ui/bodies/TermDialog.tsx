@@ -5,7 +5,7 @@ import { DialogButtons } from '../../../../renderer/src/components/DialogButtons
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import type { MemberInfo } from '../../types';
-import { dateText, readDate } from '../meeting/DateField';
+import { dateText, readDate } from '../../../../renderer/src/components/DateField';
 import { todayIso } from '../meeting/when';
 import { useAddMemberTerm } from './data';
 import { TermFields, type TermDraft } from './member-fields';

@@ -1,7 +1,7 @@
 import { Checkbox, Dropdown, Field } from '@fluentui/react-components';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import { MEMBER_ROLES, type MemberRole, NON_SCHOOLS_SEATS, ROLE_LABELS, SCHOOLS_SEATS, SEAT_CATEGORIES, SEAT_LABELS, type SeatCategory } from '../../words';
-import { DateField, type TypedDate } from '../meeting/DateField';
+import { DateField, type TypedDate } from '../../../../renderer/src/components/DateField';
 
 /** Which group a seat counts in for a forum's composition, said beside the seat. */
 export function seatGroup(seat: SeatCategory): string {

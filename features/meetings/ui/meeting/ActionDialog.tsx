@@ -6,7 +6,7 @@ import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import type { ActionInfo, MeetingDetail } from '../../types';
 import { ACTION_STATUSES, type ActionStatus } from '../../words';
-import { DateField, dateText, readDate } from './DateField';
+import { DateField, dateText, readDate } from '../../../../renderer/src/components/DateField';
 import { useSaveAction } from './data';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 

@@ -5,7 +5,7 @@ import { useFocusReturn } from '../../../../renderer/src/components/focus-return
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
 import type { BodyInfo, MeetingDetail } from '../../types';
-import { DateField, dateText, readDate } from './DateField';
+import { DateField, dateText, readDate } from '../../../../renderer/src/components/DateField';
 import { useSaveMeeting } from './data';
 import { meetingDay, meetingTime } from './when';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';

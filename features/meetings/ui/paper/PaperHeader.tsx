@@ -1,5 +1,5 @@
 import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
-import { DateField, dateText, readDate } from '../meeting/DateField';
+import { DateField, dateText, readDate } from '../../../../renderer/src/components/DateField';
 import type { AgendaItemInfo, MeetingDetail, TemplateField } from '../../types';
 
 /** A yes-no field as the server keeps it (the printed paper shows Yes or No). */

@@ -1,7 +1,7 @@
 import { Dropdown, Field, Input, Textarea } from '@fluentui/react-components';
 import { MoneyInput } from '../../../../renderer/src/components/MoneyInput';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
-import { DateField, readDate } from '../../../meetings/ui/meeting/DateField';
+import { DateField, readDate } from '../../../../renderer/src/components/DateField';
 import { AGREEMENT_TYPE_LABELS, AGREEMENT_TYPES, LEGAL_BASES, LEGAL_BASIS_LABELS, type AgreementType, type LegalBasis } from '../../words';
 import type { AgreementErrors, AgreementFormState } from './agreement-form';
 

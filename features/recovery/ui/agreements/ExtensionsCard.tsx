@@ -5,7 +5,7 @@ import { ukDate, ukLongDate } from '../../../../electron/shared/dates';
 import { BusyButton } from '../../../../renderer/src/components/BusyButton';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
-import { readDate } from '../../../meetings/ui/meeting/DateField';
+import { readDate } from '../../../../renderer/src/components/DateField';
 import type { AgreementDetail } from '../../types';
 import { TextField, TypedDateField } from './AgreementFields';
 import { useRemoveExtension, useTakeExtension } from './data';

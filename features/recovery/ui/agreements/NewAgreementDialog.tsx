@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
-import { FormDialog } from '../shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import { type AgreementFormState, checkAgreement, emptyAgreement } from './agreement-form';
 import { IdentityFields, TermFields } from './AgreementFields';
 import { useSaveAgreement } from './data';

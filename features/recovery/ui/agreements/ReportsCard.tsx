@@ -20,9 +20,9 @@ import { DialogButtons } from '../../../../renderer/src/components/DialogButtons
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { textOptions } from '../../../../renderer/src/components/TextOptions';
-import { dateText, readDate } from '../../../meetings/ui/meeting/DateField';
+import { dateText, readDate } from '../../../../renderer/src/components/DateField';
 import type { AgreementDetail, ConditionInfo, ReportInfo } from '../../types';
-import { FormDialog } from '../shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import { RowActions } from '../shared/RowActions';
 import { TextField, TypedDateField } from './AgreementFields';
 import { useDeleteReport, useSaveReport } from './data';

@@ -7,7 +7,7 @@ import { MoneyInput } from '../../../../renderer/src/components/MoneyInput';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { readDate } from '../../../meetings/ui/meeting/DateField';
+import { readDate } from '../../../../renderer/src/components/DateField';
 import type { ThresholdInfo } from '../../types';
 import { TextField, TypedDateField } from './AgreementFields';
 import { useDeleteThreshold, useSaveThreshold } from './data';

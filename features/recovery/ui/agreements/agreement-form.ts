@@ -1,4 +1,4 @@
-import { dateText, readDate } from '../../../meetings/ui/meeting/DateField';
+import { dateText, readDate } from '../../../../renderer/src/components/DateField';
 import type { ChannelInput } from '../../../../electron/shared/contract';
 import type { AgreementDetail } from '../../types';
 import type { AgreementType, DecisionFlagOverride, LegalBasis } from '../../words';

@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-components';
-import { ScrollBox } from './ScrollBox';
+import { ScrollBox } from '../../../../renderer/src/components/ScrollBox';
 import { useApp } from '../../../../renderer/src/state/app-state';
 import type { ScenarioCompare } from '../../types';
 

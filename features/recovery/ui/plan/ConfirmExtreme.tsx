@@ -3,7 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import { DialogButtons } from '../../../../renderer/src/components/DialogButtons';
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { SANE_GROWTH_BP } from '../../words';
-import { formatBp } from '../shared/percent';
+import { formatBp } from '../../../../renderer/src/components/percent';
 
 /**
  * "Save anyway?" for growth past ±25%: the server's sentence says which figure and why it asks.

@@ -4,7 +4,7 @@ import { moneyCol } from '../../../../renderer/src/grid/columns';
 import { type Changes, type CommitResult, type EditableColumn, LinesGrid, type Row } from '../../../../renderer/src/grid/LinesGrid';
 import { MoneyEditor } from '../../../../renderer/src/grid/MoneyEditor';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { formatBp } from '../shared/percent';
+import { formatBp } from '../../../../renderer/src/components/percent';
 import { type AssumptionGridProps, percentCol, readGrowth, saveAskingFirst } from './assumption-grid';
 import { useSaveFundingYear } from './data';
 

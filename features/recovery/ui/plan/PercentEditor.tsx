@@ -1,6 +1,6 @@
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { TextCellEditor } from '../../../../renderer/src/grid/TextCellEditor';
-import { bpToEditText } from '../shared/percent';
+import { bpToEditText } from '../../../../renderer/src/components/percent';
 
 // A value that was refused comes back as the text that was typed: edit it from there.
 const editText = (value: unknown) => (typeof value === 'string' ? value : bpToEditText(value as number | null | undefined));

@@ -3,7 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { useApp } from '../../../../renderer/src/state/app-state';
 import { niceScale } from '../../../position/ui/nice-scale';
 import type { PlanResult } from '../../types';
-import { ScrollBox } from './ScrollBox';
+import { ScrollBox } from '../../../../renderer/src/components/ScrollBox';
 
 /** Lines told apart by dash and marker as well as colour, so the chart reads in greyscale and print. */
 const STYLES = [

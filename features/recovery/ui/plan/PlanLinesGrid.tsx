@@ -7,7 +7,7 @@ import { MoneyEditor } from '../../../../renderer/src/grid/MoneyEditor';
 import { useApp } from '../../../../renderer/src/state/app-state';
 import type { PlanLineInfo } from '../../types';
 import { LINE_METHOD_LABELS, LINE_METHODS, type LineMethod } from '../../words';
-import { formatBp } from '../shared/percent';
+import { formatBp } from '../../../../renderer/src/components/percent';
 import { type AssumptionGridProps, percentCol, readGrowth, saveAskingFirst } from './assumption-grid';
 import { useSavePlanLine } from './data';
 

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { shortcutOf } from '../../../../electron/shared/menu';
 import { BusyButton } from '../../../../renderer/src/components/BusyButton';
-import { ScrollBox } from './ScrollBox';
+import { ScrollBox } from '../../../../renderer/src/components/ScrollBox';
 import { useApp } from '../../../../renderer/src/state/app-state';
 import type { PlanResult, ProjectSummary, ScenarioInfo } from '../../types';
 import { FUNDING_SOURCE_LABELS, SAVINGS_BASIS_LABELS } from '../../words';

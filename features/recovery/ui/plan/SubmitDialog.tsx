@@ -7,8 +7,8 @@ import { useFocusReturn } from '../../../../renderer/src/components/focus-return
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { DateField, readDate } from '../../../meetings/ui/meeting/DateField';
-import { todayUk } from '../../../years/ui/uk-date';
+import { DateField, readDate } from '../../../../renderer/src/components/DateField';
+import { todayUk } from '../../../../renderer/src/components/uk-date';
 import type { ScenarioInfo } from '../../types';
 import { useSubmitScenario } from './data';
 

@@ -1,7 +1,7 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import type { CommitResult, Row } from '../../../../renderer/src/grid/LinesGrid';
 import type { PlanAssumptions, PlanResult } from '../../types';
-import { formatBp, type PercentParse, parsePercent } from '../shared/percent';
+import { formatBp, type PercentParse, parsePercent } from '../../../../renderer/src/components/percent';
 import type { Confirmable } from './data';
 import { PercentEditor } from './PercentEditor';
 

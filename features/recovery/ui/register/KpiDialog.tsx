@@ -4,7 +4,7 @@ import { DialogButtons } from '../../../../renderer/src/components/DialogButtons
 import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
-import { DateField, dateText, readDate } from '../../../meetings/ui/meeting/DateField';
+import { DateField, dateText, readDate } from '../../../../renderer/src/components/DateField';
 import type { KpiInfo, ProjectDetail } from '../../types';
 import { useSaveKpi } from './data';
 import { numberText, readNumber } from './fields';

@@ -5,7 +5,7 @@ import { ukDate } from '../../../../electron/shared/dates';
 import { BusyButton } from '../../../../renderer/src/components/BusyButton';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
-import { DateField, dateText, readDate } from '../../../meetings/ui/meeting/DateField';
+import { DateField, dateText, readDate } from '../../../../renderer/src/components/DateField';
 import { todayIso } from '../../../meetings/ui/meeting/when';
 import type { MilestoneInfo, ProjectDetail } from '../../types';
 import { useDeleteMilestone, useSaveMilestone } from './data';

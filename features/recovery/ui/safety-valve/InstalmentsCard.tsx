@@ -28,7 +28,7 @@ import type { InstalmentInfo, SvAgreementInfo } from '../../types';
 import { INSTALMENT_STATUS_LABELS, type InstalmentStatus } from '../../words';
 import { yearIdOf } from '../agreements/timeline-scale';
 import { TextField } from '../agreements/AgreementFields';
-import { FormDialog } from '../shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import { RowActions } from '../shared/RowActions';
 import { useDeleteInstalment, useSaveInstalment } from './data';
 import { RecordInstalmentDialog } from './RecordInstalmentDialog';

@@ -6,11 +6,11 @@ import { MoneyInput } from '../../../../renderer/src/components/MoneyInput';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import { useApp } from '../../../../renderer/src/state/app-state';
-import { dateText, readDate } from '../../../meetings/ui/meeting/DateField';
+import { dateText, readDate } from '../../../../renderer/src/components/DateField';
 import type { InstalmentInfo, SvAgreementInfo } from '../../types';
 import { INSTALMENT_STATUS_LABELS, INSTALMENT_STATUSES, type InstalmentStatus } from '../../words';
 import { TextField, TypedDateField } from '../agreements/AgreementFields';
-import { FormDialog } from '../shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import { useRecordInstalment } from './data';
 
 interface Props {

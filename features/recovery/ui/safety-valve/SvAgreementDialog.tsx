@@ -4,11 +4,11 @@ import { DialogButtons } from '../../../../renderer/src/components/DialogButtons
 import { MoneyInput } from '../../../../renderer/src/components/MoneyInput';
 import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
-import { dateText, readDate } from '../../../meetings/ui/meeting/DateField';
+import { dateText, readDate } from '../../../../renderer/src/components/DateField';
 import type { SvAgreementInfo } from '../../types';
 import { SV_KIND_LABELS, SV_KINDS, type SvKind } from '../../words';
 import { TextField, TypedDateField } from '../agreements/AgreementFields';
-import { FormDialog } from '../shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import { useSaveSvAgreement } from './data';
 
 interface Props {

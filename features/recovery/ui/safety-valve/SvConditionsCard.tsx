@@ -6,7 +6,7 @@ import { RefusalBar } from '../../../../renderer/src/components/RefusalBar';
 import { SubmitForm } from '../../../../renderer/src/components/SubmitForm';
 import type { SvAgreementInfo, SvConditionInfo } from '../../types';
 import { NumberField, TextField } from '../agreements/AgreementFields';
-import { FormDialog } from '../shared/FormDialog';
+import { FormDialog } from '../../../../renderer/src/components/FormDialog';
 import { RagBadge } from '../shared/RagBadge';
 import { RowActions } from '../shared/RowActions';
 import { useDeleteSvCondition, useSaveSvCondition } from './data';

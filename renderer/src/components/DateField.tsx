@@ -1,6 +1,6 @@
 import { Field, Input } from '@fluentui/react-components';
-import { ukDate } from '../../../../electron/shared/dates';
-import { parseUkDate } from '../../../years/ui/uk-date';
+import { ukDate } from '../../../electron/shared/dates';
+import { parseUkDate } from './uk-date';
 
 /** A date as typed (dd/mm/yyyy) and what it means: the ISO day, or why it is not one. Blank is null. */
 export interface TypedDate {

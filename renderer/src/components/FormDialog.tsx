@@ -1,6 +1,6 @@
 import { Dialog, DialogSurface } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { useFocusReturn } from '../../../../renderer/src/components/focus-return';
+import { useFocusReturn } from './focus-return';
 
 /**
  * The dialog a screen edits in. Its form is drawn only while it is open, so each opening starts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bpToEditText, formatBp, parsePercent } from '../../../../features/recovery/ui/shared/percent';
+import { bpToEditText, formatBp, parsePercent } from '../../../renderer/src/components/percent';
 
 describe('percentages as typed and shown', () => {
   it('reads 3.5 and 3.5% alike, and the ways a sign is written', () => {
